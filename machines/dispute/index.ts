@@ -1,0 +1,29 @@
+/** The dispute kind as the engine and the service see it (machines/shared/definition.ts). */
+import type { CaseMachineDefinition } from '../shared/definition';
+import { disputeEventSchema, disputeEventTypes } from './dispute.events';
+import { disputeMachine } from './dispute.machine';
+import { openSchema } from './dispute.open';
+import { mayOpen, maySend, participants, partyNames } from './dispute.permissions';
+import { disputeRules } from './dispute.rules';
+
+export const disputeDefinition: CaseMachineDefinition = {
+  kind: 'dispute',
+  version: '1',
+  machine: disputeMachine,
+  rules: disputeRules,
+  openSchema,
+  eventSchema: disputeEventSchema,
+  eventTypes: disputeEventTypes,
+  maySend,
+  mayOpen,
+  participants,
+  partyNames,
+};
+
+export { disputeMachine } from './dispute.machine';
+export { disputeRules } from './dispute.rules';
+export { openSchema, MONETARY_CLAIM_TYPES, CLAIM_TYPES } from './dispute.open';
+export type { DisputeInput, DisputeOpenBody, Claim, ClaimType } from './dispute.open';
+export { disputeEventSchema, disputeEventTypes } from './dispute.events';
+export type { DisputeEvent, DisputeEventType, DisputeMachineEvent } from './dispute.events';
+export type { DisputeContext, Outcome } from './dispute.context';

@@ -1,0 +1,24 @@
+import type { Knex } from 'knex';
+import * as people from './20261125080000_people';
+import * as cases from './20261125080100_cases';
+import * as caseEvents from './20261125080200_case_events';
+import * as idempotency from './20261125080300_idempotency_keys';
+import * as deadlines from './20261125080400_deadlines';
+
+/**
+ * The migrations in order, imported statically so that they run the same under tsx, jest and the
+ * knex CLI. Append new ones; never edit one that has landed.
+ */
+const migrations: Record<string, Knex.Migration> = {
+  '20261125080000_people': people,
+  '20261125080100_cases': cases,
+  '20261125080200_case_events': caseEvents,
+  '20261125080300_idempotency_keys': idempotency,
+  '20261125080400_deadlines': deadlines,
+};
+
+export const migrationSource: Knex.MigrationSource<string> = {
+  getMigrations: async () => Object.keys(migrations),
+  getMigrationName: (name) => name,
+  getMigration: async (name) => migrations[name],
+};

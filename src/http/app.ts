@@ -1,0 +1,45 @@
+import express, { type Express, Router } from 'express';
+import type { CommandDeps } from '../services/case-commands';
+import { NotFound } from '../services/errors';
+import { requireToken } from './auth';
+import { errorHandler } from './problem';
+import { mount, type RouteSpec } from './route';
+import { caseRoutes } from './routes/cases.routes';
+import { machineRoutes } from './routes/machines.routes';
+import { peopleRoutes } from './routes/people.routes';
+import { docsAssets, DOCS_INIT, systemRoutes } from './routes/system.routes';
+import { extraRoutes } from './routes/extra.routes';
+
+export interface AppDeps extends CommandDeps {
+  rateLimitPerMinute: number;
+}
+
+/** The HTTP app: thin routes over the services, one error mapping, no stack traces out. */
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.set('query parser', 'simple');
+  app.use(express.json({ limit: '1mb', strict: false, type: ['application/json', 'application/*+json'] }));
+
+  const protectedRoutes = [...peopleRoutes(deps.db), ...caseRoutes(deps), ...machineRoutes(), ...extraRoutes(deps)];
+  const publicRoutes = systemRoutes(deps, () => all);
+  const all: RouteSpec[] = [...publicRoutes, ...protectedRoutes];
+
+  const open = Router();
+  mount(open, publicRoutes);
+  open.get('/docs/init.js', (_req, res) => void res.type('application/javascript').send(DOCS_INIT));
+  open.use('/docs/assets', docsAssets());
+  app.use(open);
+
+  const api = Router();
+  api.use('/api/v1', requireToken(deps.db, deps.rateLimitPerMinute));
+  mount(api, protectedRoutes);
+  app.use(api);
+
+  app.use(() => {
+    throw new NotFound('route');
+  });
+  app.use(errorHandler);
+  return app;
+}

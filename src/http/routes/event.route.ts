@@ -1,0 +1,88 @@
+import type { Response } from 'express';
+import { z } from 'zod';
+import { registry } from '../../../machines/registry';
+import { sendEvent, precheckEvent } from '../../services/case-commands';
+import { caseView, visibleCase } from '../../services/case-queries';
+import { AppError, ValidationError } from '../../services/errors';
+import { AlreadyRecorded, recordResponse, replayFor, requestHashOf, type IdempotencyScope, type StoredResponse } from '../../services/idempotency.service';
+import { findCase } from '../../repositories/cases.repository';
+import { currentUser, tokenId } from '../auth';
+import type { AppDeps } from '../app';
+import { problemOf } from '../problem';
+import type { RouteSpec } from '../route';
+import { CaseSchema } from '../schemas';
+
+const EventBodySchema = z.union([registry.dispute.eventSchema, registry.collective.eventSchema]).and(z.object({ occurredAt: z.string().optional() }));
+const IfMatchSchema = z.string().regex(/^"\d+"$/, 'must be a quoted version, e.g. "3"');
+const IdempotencyKeySchema = z.string().min(1).max(200);
+
+/** Errors a repeat replays: those decided after the key was looked up (api.md order). */
+const REPLAYED_CODES = new Set(['VERSION_MISMATCH', 'FORBIDDEN', 'OUT_OF_ORDER', 'EVENT_NOT_ALLOWED', 'RULE_VIOLATION']);
+
+export function eventRoute(deps: AppDeps): RouteSpec {
+  return {
+    method: 'post', path: '/api/v1/cases/:id/events', operationId: 'sendCaseEvent', tag: 'Cases',
+    summary: 'Send an event to a case (the command loop)', body: EventBodySchema,
+    headers: [
+      { name: 'If-Match', description: 'The version the client read, as "<version>"', schema: IfMatchSchema },
+      { name: 'Idempotency-Key', description: 'Replays the first response for 24 h', schema: IdempotencyKeySchema },
+    ],
+    response: { status: 200, description: 'The updated case', schema: CaseSchema, headers: ['ETag'] },
+    errors: [400, 403, 404, 409, 412, 413, 422],
+    handler: async (req, res) => {
+      const user = currentUser(res);
+      const caseId = String(req.params.id);
+      const ifMatch = parseIfMatch(req.get('if-match'));
+      const key = req.get('idempotency-key');
+      if (key !== undefined && !IdempotencyKeySchema.safeParse(key).success) {
+        throw new ValidationError('Idempotency-Key must be 1 to 200 characters.', [{ path: 'Idempotency-Key', message: 'invalid' }]);
+      }
+      precheckEvent(req.body, deps.clock());
+      await visibleCase(deps.db, user, caseId);
+      const scope: IdempotencyScope | undefined = key ? { tokenId: tokenId(res), method: 'POST', path: req.path, key } : undefined;
+      const requestHash = requestHashOf(req.body);
+      if (scope) {
+        const stored = await replayFor(deps.db, scope, requestHash, deps.clock());
+        if (stored) return send(res, stored);
+      }
+      let response: StoredResponse | undefined;
+      try {
+        await sendEvent(deps, user, caseId, req.body, {
+          ifMatch,
+          afterLock: async (trx) => {
+            const raced = scope && (await replayFor(trx, scope, requestHash, deps.clock()));
+            if (raced) throw new AlreadyRecorded(raced);
+          },
+          onAccepted: async (trx) => {
+            const row = (await findCase(trx, caseId))!;
+            const view = caseView(row, user, await deps.deadlines.list(trx, caseId));
+            response = { requestHash, status: 200, body: view, etag: `"${view.version}"` };
+            if (scope) await recordResponse(trx, scope, response, deps.clock());
+          },
+        });
+      } catch (err) {
+        if (err instanceof AlreadyRecorded) return send(res, err.response);
+        if (scope && err instanceof AppError && REPLAYED_CODES.has(err.code)) {
+          const problem = problemOf(err);
+          await recordResponse(deps.db, scope, { requestHash, status: problem.status, body: problem, etag: null }, deps.clock());
+        }
+        throw err;
+      }
+      send(res, response!);
+    },
+  };
+}
+
+function send(res: Response, stored: StoredResponse) {
+  if (stored.etag) res.setHeader('ETag', stored.etag);
+  if (stored.status >= 400) res.status(stored.status).type('application/problem+json').send(JSON.stringify(stored.body));
+  else res.status(stored.status).json(stored.body);
+}
+
+function parseIfMatch(header: string | undefined): number | undefined {
+  if (header === undefined) return undefined;
+  if (!IfMatchSchema.safeParse(header).success) {
+    throw new ValidationError('If-Match must be a quoted version such as "3".', [{ path: 'If-Match', message: 'must be "<version>"' }]);
+  }
+  return Number(header.slice(1, -1));
+}

@@ -1,0 +1,98 @@
+import { createHash } from 'node:crypto';
+import PDFDocument from 'pdfkit';
+import type { LayoutDocument } from '../../templates/layout';
+import { drawBlock } from './blocks';
+import { type Ctx, type Locale, MM, PAGE, STYLE, font, makeCtx } from './context';
+import { loadFonts } from './fonts';
+
+export type { Locale } from './context';
+
+const PRODUCER = 'labor-case-engine (PDFKit)';
+
+/**
+ * The trailer's file ID. pdfkit derives it from the info dictionary (MD5 of its values); we
+ * replace it with a digest of the whole layout so two different documents never share an ID
+ * while the same input always gives the same bytes.
+ */
+function documentId(layout: LayoutDocument, locale: Locale): Buffer {
+  return createHash('md5').update(JSON.stringify({ locale, layout })).digest();
+}
+
+function drawTitle(ctx: Ctx, layout: LayoutDocument): void {
+  const { doc } = ctx;
+  font(ctx, STYLE.title, true);
+  doc.text(layout.title, ctx.left, ctx.top, { width: ctx.width, align: 'center', lineGap: 6 });
+  if (layout.subtitle) {
+    font(ctx, STYLE.subtitle);
+    doc.text(layout.subtitle, ctx.left, doc.y + 2, { width: ctx.width, align: 'center', lineGap: 3 });
+  }
+  font(ctx, STYLE.body);
+  doc.text(layout.caseNumber, ctx.left, doc.y + 6, { width: ctx.width, align: 'right' });
+  doc.y += 12;
+}
+
+/** Header (title and case number) and footer (page x of y) on every buffered page. */
+function drawPageFurniture(ctx: Ctx, layout: LayoutDocument): void {
+  const { doc, locale } = ctx;
+  const range = doc.bufferedPageRange();
+  const headerY = 13 * MM;
+  for (let i = 0; i < range.count; i++) {
+    doc.switchToPage(range.start + i);
+    const bottomMargin = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0; // writing inside the margin must not start a new page
+    font(ctx, STYLE.small).fillColor(STYLE.muted);
+    const label = locale === 'zh-CN' ? `案号：${layout.caseNumber}` : `Case No. ${layout.caseNumber}`;
+    const half = ctx.width / 2;
+    doc.text(layout.title, ctx.left, headerY, { width: half, lineBreak: false, ellipsis: true });
+    doc.text(label, ctx.left + half, headerY, { width: half, align: 'right', lineBreak: false });
+    const ruleY = headerY + doc.currentLineHeight(true) + 3;
+    doc.lineWidth(0.5).strokeColor(STYLE.muted).moveTo(ctx.left, ruleY).lineTo(ctx.left + ctx.width, ruleY).stroke();
+    const n = i + 1;
+    const footer = locale === 'zh-CN' ? `第 ${n} 页 共 ${range.count} 页` : `Page ${n} of ${range.count}`;
+    doc.text(footer, ctx.left, doc.page.height - 15 * MM, { width: ctx.width, align: 'center', lineBreak: false });
+    doc.page.margins.bottom = bottomMargin;
+  }
+}
+
+/**
+ * Renders a layout document to PDF bytes: A4, Noto Sans SC (subset embedded), case number in
+ * every page header, "page x of y" footer. Deterministic: the dates come from
+ * `meta.createdAt`, the file ID from the content; the same input gives the same bytes.
+ */
+export async function renderPdf(layout: LayoutDocument, locale: Locale): Promise<Buffer> {
+  const created = new Date(layout.meta.createdAt);
+  if (Number.isNaN(created.getTime())) throw new Error(`meta.createdAt is not an instant: ${layout.meta.createdAt}`);
+  const fonts = loadFonts();
+  const doc = new PDFDocument({
+    size: PAGE.size,
+    margins: PAGE.margins,
+    bufferPages: true,
+    pdfVersion: '1.7',
+    lang: locale,
+    displayTitle: true,
+    info: {
+      Title: layout.meta.title,
+      ...(layout.meta.subject ? { Subject: layout.meta.subject } : {}),
+      ...(layout.meta.author ? { Author: layout.meta.author } : {}),
+      Creator: PRODUCER,
+      Producer: PRODUCER,
+      CreationDate: created,
+      ModDate: created,
+    },
+  });
+  (doc as unknown as { _id: Uint8Array })._id = documentId(layout, locale);
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  doc.registerFont(STYLE.regular, fonts.regular);
+  doc.registerFont(STYLE.bold, fonts.bold);
+  const ctx = makeCtx(doc, locale);
+  drawTitle(ctx, layout);
+  for (const block of layout.blocks) drawBlock(ctx, block);
+  drawPageFurniture(ctx, layout);
+  doc.end();
+  return done;
+}

@@ -1,0 +1,93 @@
+import type { Knex } from 'knex';
+import { definitionOf } from '../../machines/registry';
+import type { MachineEvent } from '../../machines/engine';
+import { lockCase, updateCaseSnapshot, findCase } from '../repositories/cases.repository';
+import type { User } from '../repositories/people.repository';
+import { actorOf, maySee } from './access';
+import { CaseWriter } from './case-writer';
+import type { DeadlinePort } from './deadline-port';
+import { EventNotAllowed, Forbidden, NotFound, OutOfOrder, RuleViolation, ValidationError, VersionMismatch } from './errors';
+import { isKnownEventType, parseOccurredAt, parseOrThrow } from './event-input';
+import { openCaseIn, parseOpening } from './case-opening';
+import type { ServiceDeps } from './deps';
+
+export interface CommandDeps extends ServiceDeps {
+  deadlines: DeadlinePort;
+}
+
+/** POST /cases: one transaction that numbers the case and records CASE_OPENED. */
+export async function openCase(deps: CommandDeps, user: User, body: unknown): Promise<string> {
+  const now = deps.clock();
+  const { kind, parsed, openedAt } = parseOpening(body, now);
+  return deps.db.transaction(async (trx) => {
+    const writer = await openCaseIn(trx, { user, body, now, deadlines: deps.deadlines }, kind, parsed, openedAt);
+    await updateCaseSnapshot(trx, writer.row);
+    return writer.row.id;
+  });
+}
+
+/** Checks that need no database: a known type and a sane occurredAt (400 before anything else). */
+export function precheckEvent(body: unknown, now: Date): { type: string; occurredAt?: Date } {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new ValidationError('The event must be a JSON object.');
+  const { type, occurredAt } = body as Record<string, unknown>;
+  if (type === 'CASE_OPENED') throw new ValidationError('CASE_OPENED is recorded when a case is created, not sent.', [{ path: 'type', message: 'not an event a client can send' }]);
+  if (!isKnownEventType(type)) throw new ValidationError(`Unknown event type ${JSON.stringify(type)}.`, [{ path: 'type', message: 'unknown event type' }]);
+  return { type: type as string, occurredAt: parseOccurredAt(occurredAt, now) };
+}
+
+export interface SendOptions {
+  ifMatch?: number;
+  /** Called right after the case lock is taken (an idempotent repeat that raced us replays here). */
+  afterLock?: (trx: Knex.Transaction) => Promise<void>;
+  /** Called inside the transaction with the outcome, so an idempotent response commits with it. */
+  onAccepted?: (trx: Knex.Transaction, caseId: string) => Promise<void>;
+}
+
+/**
+ * The command loop of architecture.md: lock, If-Match, role, order, fire elapsed deadlines,
+ * run the machine, append, all in one transaction. Deadlines fired before a refused event stay.
+ */
+export async function sendEvent(deps: CommandDeps, user: User, caseId: string, body: unknown, opts: SendOptions = {}): Promise<void> {
+  const pre = precheckEvent(body, deps.clock());
+  const visible = await findCase(deps.db, caseId);
+  if (!visible || !maySee(user, visible)) throw new NotFound('case');
+  const def = definitionOf(visible.kind);
+  if (pre.type === 'DEADLINE_ELAPSED') throw new Forbidden('DEADLINE_ELAPSED is sent by the statutory clock alone.');
+  const { occurredAt: _o, ...payload } = body as Record<string, unknown>;
+  const parsed = parseOrThrow(def.eventSchema, payload, `The ${pre.type} event`) as Record<string, unknown>;
+
+  let refusal: Error | undefined;
+  await deps.db.transaction(async (trx) => {
+    const row = await lockCase(trx, caseId);
+    if (!row) throw new NotFound('case');
+    await opts.afterLock?.(trx);
+    if (opts.ifMatch !== undefined && opts.ifMatch !== row.version) throw new VersionMismatch(row.version);
+    const actor = actorOf(user);
+    if (!def.maySend(actor, parsed as any, row.snapshot.context)) throw new Forbidden(`A ${user.role} may not send ${pre.type} in this case.`);
+    const writer = await CaseWriter.forLockedCase(trx, row, deps.deadlines);
+    const lockedAt = deps.clock();
+    const latest = writer.latest;
+    const latestAt = latest.occurredAt ? new Date(latest.occurredAt) : undefined;
+    if (pre.occurredAt && latestAt && pre.occurredAt < latestAt) throw new OutOfOrder({ seq: latest.seq, occurredAt: latest.occurredAt! });
+    const occurredAt = pre.occurredAt ?? (latestAt && latestAt > lockedAt ? latestAt : lockedAt);
+    await writer.fireElapsed(occurredAt, lockedAt);
+    const event: MachineEvent = { ...parsed, type: pre.type, occurredAt: occurredAt.toISOString(), actor };
+    const decision = await writer.apply(event, lockedAt);
+    if (!decision.ok) {
+      refusal = decision.refusal.kind === 'rule'
+        ? new RuleViolation(decision.refusal.rule, decision.refusal.citation, decision.refusal.description)
+        : new EventNotAllowed(pre.type, decision.refusal.state, decision.refusal.accepted);
+      if (writer.appended.length === 0) throw refusal;
+    } else {
+      await writer.fireElapsed(occurredAt, lockedAt);
+      for (const followUp of writer.followUps) {
+        const linkedBody = parseOrThrow(definitionOf(followUp.kind).openSchema, followUp.body, 'The linked case') as Record<string, unknown>;
+        const linked = await openCaseIn(trx, { user, body: followUp.body, now: lockedAt, deadlines: deps.deadlines, renewalOf: row.id }, followUp.kind, linkedBody, occurredAt);
+        await updateCaseSnapshot(trx, linked.row);
+      }
+    }
+    await updateCaseSnapshot(trx, writer.row);
+    if (!refusal) await opts.onAccepted?.(trx, caseId);
+  });
+  if (refusal) throw refusal;
+}

@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { open } from '../../machines/engine';
+import { definitionOf } from '../../machines/registry';
+import type { CaseKind } from '../../machines/shared/definition';
+import { shanghaiDate, shanghaiMidnight } from '../../machines/shared/time';
+import type { Knex } from 'knex';
+import { insertCase, nextCaseNumber, type CaseRow } from '../repositories/cases.repository';
+import { findOrganizations, type User } from '../repositories/people.repository';
+import { actorOf } from './access';
+import { CaseWriter } from './case-writer';
+import { Forbidden, ValidationError } from './errors';
+import { parseOccurredAt, parseOrThrow } from './event-input';
+import type { DeadlinePort } from './deadline-port';
+
+const KindSchema = z.object({ kind: z.enum(['dispute', 'collective']) });
+
+const NUMBER_PREFIX: Record<CaseKind, string> = { dispute: '劳调', collective: '集协' };
+
+/** Which organization kind each id field of an opening body must name. */
+const ORG_FIELDS: Record<string, string> = {
+  mediationCommitteeId: 'mediation_committee',
+  employerOrganizationId: 'employer',
+  unionOrganizationId: 'union',
+  laborBureauId: 'labor_bureau',
+};
+
+export interface OpenRequest {
+  user: User;
+  body: unknown;
+  now: Date;
+  deadlines: DeadlinePort;
+  /** Set when a case is opened by another case's event (RENEW), inside that transaction. */
+  renewalOf?: string;
+}
+
+/** Validates an opening body; returns the kind, the parsed body and when the case opened. */
+export function parseOpening(body: unknown, now: Date) {
+  const { kind } = parseOrThrow(KindSchema, body, 'The case');
+  const { kind: _k, occurredAt, ...rest } = body as Record<string, unknown>;
+  const parsed = parseOrThrow(definitionOf(kind).openSchema, rest, 'The case') as Record<string, unknown>;
+  const explicit = parseOccurredAt(occurredAt, now);
+  const received = typeof parsed.receivedOn === 'string' ? new Date(shanghaiMidnight(parsed.receivedOn)) : undefined;
+  const openedAt = explicit ?? received ?? now;
+  if (openedAt.getTime() > now.getTime()) {
+    throw new ValidationError('The case cannot be opened in the future.', [{ path: received ? 'receivedOn' : 'occurredAt', message: 'must not be in the future' }]);
+  }
+  return { kind, parsed, openedAt };
+}
+
+/** Opens a case inside `trx`: number, snapshot row, CASE_OPENED event, first deadlines. */
+export async function openCaseIn(trx: Knex.Transaction, req: OpenRequest, kind: CaseKind, parsed: Record<string, unknown>, openedAt: Date): Promise<CaseWriter> {
+  const def = definitionOf(kind);
+  const actor = actorOf(req.user);
+  const body = withOpenerDefaults(kind, parsed, req.user);
+  if (req.renewalOf) body.renewalOf = req.renewalOf;
+  if (!req.renewalOf && !def.mayOpen(actor, body)) throw new Forbidden(`A ${req.user.role} may not open this ${kind} case.`);
+  await checkOrganizations(trx, body);
+  const decision = open(def, { ...body, openedAt: openedAt.toISOString() });
+  const participants = def.participants(decision.persisted.context);
+  if (!req.renewalOf && (!req.user.organizationId || !participants.includes(req.user.organizationId))) {
+    throw new Forbidden('You may only open a case in which your organization takes part.');
+  }
+  const numberOrgId = (kind === 'dispute' ? (body.mediationCommitteeId as string | undefined) : undefined) ?? req.user.organizationId ?? participants[0];
+  const year = Number(shanghaiDate(openedAt.toISOString()).slice(0, 4));
+  const seq = await nextCaseNumber(trx, numberOrgId, kind, year);
+  const row: CaseRow = {
+    id: randomUUID(),
+    kind,
+    number: `${NUMBER_PREFIX[kind]}〔${year}〕第${String(seq).padStart(5, '0')}号`,
+    numberOrgId,
+    state: decision.state,
+    status: 'open',
+    outcome: null,
+    version: 0,
+    snapshot: decision.persisted,
+    machineVersion: def.version,
+    rulePack: req.deadlines.packFor(kind),
+    participants,
+    title: def.partyNames(decision.persisted.context).join(' / '),
+    searchText: '',
+    renewalOf: req.renewalOf ?? null,
+    openedAt,
+    createdAt: req.now,
+    updatedAt: req.now,
+  };
+  await insertCase(trx, row);
+  const writer = CaseWriter.forNewCase(trx, row, req.deadlines);
+  await writer.recordOpening({ kind, ...body }, actor, openedAt.toISOString(), req.now, decision);
+  return writer;
+}
+
+/** The opener's own organization fills the side it speaks for when the body leaves it out. */
+function withOpenerDefaults(kind: CaseKind, parsed: Record<string, unknown>, user: User): Record<string, unknown> {
+  const body = { ...parsed };
+  if (kind === 'dispute' && user.organizationId) {
+    if (user.role === 'mediator') body.mediationCommitteeId ??= user.organizationId;
+    if (user.role === 'union_rep') body.unionOrganizationId ??= user.organizationId;
+  }
+  return body;
+}
+
+async function checkOrganizations(trx: Knex, body: Record<string, unknown>) {
+  const named = Object.entries(ORG_FIELDS).filter(([field]) => typeof body[field] === 'string');
+  const found = await findOrganizations(trx, named.map(([field]) => body[field] as string));
+  const issues = named
+    .filter(([field, kind]) => !found.some((o) => o.id === body[field] && o.kind === kind))
+    .map(([field, kind]) => ({ path: field, message: `must name an existing organization of kind ${kind}` }));
+  if (issues.length) throw new ValidationError('The case names an unknown organization.', issues);
+}

@@ -1,0 +1,117 @@
+import type { Knex } from 'knex';
+import { decide, type Decision, type MachineEvent } from '../../machines/engine';
+import { definitionOf } from '../../machines/registry';
+import type { FollowUp } from '../../machines/shared/definition';
+import { appendEvent, latestEvent, type StoredEvent } from '../repositories/case-events.repository';
+import type { CaseRow } from '../repositories/cases.repository';
+import { eventHash, GENESIS_HASH } from './hash-chain';
+import type { DeadlinePort } from './deadline-port';
+import { SYSTEM_ACTOR } from './access';
+
+/**
+ * A case being written inside one transaction, under its row lock: every accepted event goes
+ * through `apply`, which appends it to the hash chain and updates the in-memory row; `rowOut`
+ * is written back once at the end. This is the single path for client events, deadline firings
+ * and the opening event, so they all share one history and one version counter.
+ */
+export class CaseWriter {
+  appended: StoredEvent[] = [];
+  /** Work the machine asked for (e.g. RENEW opens a linked case), done before commit. */
+  followUps: FollowUp[] = [];
+
+  private constructor(
+    readonly trx: Knex.Transaction,
+    public row: CaseRow,
+    private head: { seq: number; hash: string; occurredAt: string | null },
+    private readonly deadlines: DeadlinePort,
+  ) {}
+
+  static async forLockedCase(trx: Knex.Transaction, row: CaseRow, deadlines: DeadlinePort): Promise<CaseWriter> {
+    const last = await latestEvent(trx, row.id);
+    const head = last ? { seq: last.seq, hash: last.hash, occurredAt: last.occurredAt } : { seq: 0, hash: GENESIS_HASH, occurredAt: null };
+    return new CaseWriter(trx, row, head, deadlines);
+  }
+
+  static forNewCase(trx: Knex.Transaction, row: CaseRow, deadlines: DeadlinePort): CaseWriter {
+    return new CaseWriter(trx, row, { seq: 0, hash: GENESIS_HASH, occurredAt: null }, deadlines);
+  }
+
+  /**
+   * Fires, in due order, every pending deadline of the case that elapsed at or before `until`,
+   * each as its own DEADLINE_ELAPSED event at its elapse instant (never before the latest event).
+   */
+  async fireElapsed(until: Date, recordedAt: Date): Promise<number> {
+    let fired = 0;
+    for (;;) {
+      const next = await this.deadlines.nextElapsed(this.trx, this.row.id, until);
+      if (!next) return fired;
+      const latest = this.head.occurredAt ? Date.parse(this.head.occurredAt) : 0;
+      const occurredAt = new Date(Math.max(next.elapsesAt.getTime(), latest)).toISOString();
+      const decision = await this.apply({ type: 'DEADLINE_ELAPSED', ruleId: next.ruleId, occurredAt, actor: SYSTEM_ACTOR }, recordedAt);
+      if (decision.ok) fired++;
+      else await this.deadlines.abandon(this.trx, this.row.id, next.ruleId, `not accepted in state ${this.row.state}`);
+    }
+  }
+
+  /** The latest event's instant (nothing may be recorded before it). */
+  get latest(): { seq: number; occurredAt: string | null } {
+    return { seq: this.head.seq, occurredAt: this.head.occurredAt };
+  }
+
+  /** Runs the machine; an accepted event is appended and the row updated. */
+  async apply(event: MachineEvent, recordedAt: Date): Promise<Decision> {
+    const def = definitionOf(this.row.kind);
+    const enriched = await this.deadlines.enrich(this.trx, this.row, event);
+    const decision = decide(def, this.row.snapshot, enriched);
+    if (!decision.ok) return decision;
+    const { type, occurredAt, actor, ...payload } = enriched;
+    const before = { state: this.row.state, context: this.row.snapshot.context };
+    await this.record({ type, payload, actor, occurredAt, recordedAt, fromState: before.state, decision });
+    await this.deadlines.afterEvent(this.trx, { row: this.row, event: enriched, stateBefore: before.state, contextBefore: before.context, decision });
+    this.followUps.push(...(def.followUps?.(enriched, before.context, decision.persisted.context) ?? []));
+    return decision;
+  }
+
+  /** Appends the opening event of a new case (seq 1) for a row built from `open()`. */
+  async recordOpening(payload: Record<string, unknown>, actor: MachineEvent['actor'], occurredAt: string, recordedAt: Date, decision: Decision & { ok: true }) {
+    await this.record({ type: 'CASE_OPENED', payload, actor, occurredAt, recordedAt, fromState: null, decision });
+    const event = { type: 'CASE_OPENED', occurredAt, ...payload };
+    await this.deadlines.afterEvent(this.trx, { row: this.row, event, stateBefore: null, contextBefore: undefined, decision });
+  }
+
+  private async record(e: {
+    type: string;
+    payload: Record<string, unknown>;
+    actor: MachineEvent['actor'];
+    occurredAt: string;
+    recordedAt: Date;
+    fromState: string | null;
+    decision: Decision & { ok: true };
+  }) {
+    const def = definitionOf(this.row.kind);
+    // Hash exactly what the database will give back: the instant at millisecond precision and
+    // the payload as JSON (jsonb keeps the values; JCS fixes the key order).
+    const occurredAt = new Date(e.occurredAt).toISOString();
+    const payload = JSON.parse(JSON.stringify(e.payload));
+    const actor = { id: e.actor.id, role: e.actor.role };
+    const seq = this.head.seq + 1;
+    const fields = { caseId: this.row.id, seq, type: e.type, payload, actor, occurredAt, fromState: e.fromState, toState: e.decision.state, prevHash: this.head.hash };
+    const stored: StoredEvent = { ...fields, recordedAt: e.recordedAt.toISOString(), hash: eventHash(fields) };
+    await appendEvent(this.trx, stored);
+    this.appended.push(stored);
+    this.head = { seq, hash: stored.hash, occurredAt };
+    const context = e.decision.persisted.context;
+    this.row = {
+      ...this.row,
+      version: seq,
+      snapshot: e.decision.persisted,
+      state: e.decision.state,
+      status: e.decision.closed ? 'closed' : 'open',
+      outcome: e.decision.outcome,
+      participants: [...new Set([...this.row.participants, ...def.participants(context)])],
+      title: def.partyNames(context).join(' / '),
+      searchText: [this.row.number, ...def.partyNames(context)].join(' '),
+      updatedAt: e.recordedAt,
+    };
+  }
+}

@@ -1,0 +1,63 @@
+import { caseFromRow, updateCaseSnapshot } from '../repositories/cases.repository';
+import { casesWithElapsedDeadlines } from '../repositories/deadlines.repository';
+import { CaseWriter } from './case-writer';
+import type { DeadlineService } from './deadlines.service';
+import type { ServiceDeps } from './deps';
+
+export interface SweepDeps extends ServiceDeps {
+  deadlines: DeadlineService;
+}
+
+const BATCH = 100;
+
+/**
+ * Fires every deadline elapsed by now, exactly once whatever the number of processes: candidates
+ * are read without locks, then each case is taken with the command loop's own row lock
+ * (`FOR UPDATE SKIP LOCKED`, so instances spread the cases between them instead of queueing),
+ * and its deadlines are re-read and fired under that lock, one transaction per case.
+ */
+export async function sweepOnce(deps: SweepDeps): Promise<number> {
+  let fired = 0;
+  const skipped = new Set<string>();
+  for (;;) {
+    const now = deps.clock();
+    const candidates = (await casesWithElapsedDeadlines(deps.db, now, BATCH + skipped.size)).filter((id) => !skipped.has(id));
+    if (candidates.length === 0) return fired;
+    for (const caseId of candidates) {
+      const result = await deps.db.transaction(async (trx) => {
+        const row = await trx('cases').where({ id: caseId }).forUpdate().skipLocked().first();
+        if (!row) return undefined; // another instance (or a command) holds it and fires its deadlines
+        const writer = await CaseWriter.forLockedCase(trx, caseFromRow(row), deps.deadlines);
+        const n = await writer.fireElapsed(now, now);
+        if (writer.appended.length) await updateCaseSnapshot(trx, writer.row);
+        return n;
+      });
+      if (result === undefined) skipped.add(caseId);
+      else fired += result;
+    }
+    if (candidates.every((id) => skipped.has(id))) return fired;
+  }
+}
+
+/** Sweeps at start (deadlines that passed while the service was down) and every interval. */
+export function startSweeper(deps: SweepDeps, intervalMs: number, report: (fired: number) => void): { stop(): void } {
+  if (intervalMs <= 0) return { stop() {} };
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const tick = async () => {
+    try {
+      await deps.deadlines.loadCalendar(deps.db);
+      report(await sweepOnce(deps));
+    } catch (err) {
+      console.error('deadline sweep failed:', err instanceof Error ? err.message : err);
+    }
+    if (!stopped) timer = setTimeout(tick, intervalMs);
+  };
+  void tick();
+  return {
+    stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+    },
+  };
+}

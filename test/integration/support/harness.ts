@@ -1,0 +1,52 @@
+import request from 'supertest';
+import type { Express } from 'express';
+import { createDb, migrateLatest, type Db } from '../../../src/db/knex';
+import { createApp } from '../../../src/http/app';
+import { createDeadlineService } from '../../../src/services/deadlines.service';
+import { createUser, createOrganization, ensureAdminToken } from '../../../src/services/people.service';
+import { randomBytes } from 'node:crypto';
+
+/**
+ * A real database for integration tests: PostgreSQL when DATABASE_URL is set (CI gives each run a
+ * throwaway database), otherwise a fresh in-memory PGlite per test file. Tests use fresh ids, never
+ * shared fixtures, so files can share one PostgreSQL database.
+ */
+export async function testDb(): Promise<Db> {
+  const db = createDb(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : { pgliteDir: 'memory' });
+  await migrateLatest(db);
+  return db;
+}
+
+export interface TestWorld {
+  db: Db;
+  app: Express;
+  http: () => ReturnType<typeof request>;
+  adminToken: string;
+  now: { value: Date | null };
+  close(): Promise<void>;
+}
+
+/** The whole service over a test database. `now.value` pins the clock when a test needs it. */
+export async function testWorld(): Promise<TestWorld> {
+  const db = await testDb();
+  const now = { value: null as Date | null };
+  const clock = () => now.value ?? new Date();
+  const deadlines = createDeadlineService({ db, clock });
+  await deadlines.loadCalendar(db);
+  const app = createApp({ db, clock, deadlines, rateLimitPerMinute: 0 });
+  const adminToken = `admin-${randomBytes(12).toString('hex')}`;
+  await ensureAdminToken(db, adminToken);
+  return { db, app, http: () => request(app), adminToken, now, close: () => db.destroy() };
+}
+
+export type OrgKind = 'mediation_committee' | 'union' | 'employer' | 'labor_bureau' | 'arbitration_commission' | 'audit_office';
+
+export async function makeOrg(db: Db, kind: OrgKind, extra: Record<string, unknown> = {}) {
+  return createOrganization(db, { name: `${kind} ${randomBytes(3).toString('hex')}`, kind, ...extra });
+}
+
+export async function makeUser(db: Db, role: string, organizationId: string) {
+  return createUser(db, { name: `${role} ${randomBytes(3).toString('hex')}`, role, organizationId });
+}
+
+export const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
