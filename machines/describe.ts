@@ -1,4 +1,5 @@
 import type { CaseMachineDefinition } from './shared/definition';
+import { legalRuleIds } from './engine';
 
 /**
  * The machine as JSON for GET /api/v1/machines/:kind: every state (dotted path), every
@@ -20,13 +21,14 @@ interface TransitionInfo {
 
 function walk(node: any, path: string[], out: { state: string; final: boolean; transitions: TransitionInfo[] }[], def: CaseMachineDefinition) {
   const children = Object.entries(node.states ?? {}) as [string, any][];
-  // A pass-through state (only `always` transitions, e.g. choosing the route) is never stored.
-  const passThrough = (node.always?.length ?? 0) > 0;
+  // A pass-through state (no events, only `always` transitions: choosing the route) is never stored.
+  const passThrough = (node.always?.length ?? 0) > 0 && node.transitions.size === 0;
   if (path.length > 0 && !passThrough) {
     const transitions: TransitionInfo[] = [];
     for (const [event, list] of node.transitions as Map<string, any[]>) {
       for (const t of list) transitions.push(describeTransition(event, t, def));
     }
+    for (const t of node.always ?? []) transitions.push(describeTransition('(immediately)', t, def));
     out.push({ state: path.join('.'), final: node.type === 'final', transitions });
   }
   for (const [key, child] of children) walk(child, [...path, key], out, def);
@@ -34,11 +36,27 @@ function walk(node: any, path: string[], out: { state: string; final: boolean; t
 
 function describeTransition(event: string, t: any, def: CaseMachineDefinition): TransitionInfo {
   const target = t.target?.[0] ? pathOf(t.target[0]) : null;
-  const guard = t.guard;
-  const ruleIds: string[] = guard?.type === 'legal' ? guard.params.rules : [];
+  const ruleIds = legalRuleIds(t.guard);
   const info: TransitionInfo = { event, target, rules: ruleIds.map((id) => ({ id, citation: def.rules[id]?.citation ?? '' })) };
-  if (guard && guard.type !== 'legal') info.condition = guard.type === 'deadline' ? `deadline ${guard.params.ruleId}` : String(guard.type ?? guard);
+  const condition = conditionOf(t.guard);
+  if (condition) info.condition = condition;
   return info;
+}
+
+/** The non-legal part of a guard in words: `deadline <ruleId>`, a guard's name, or their `and`. */
+function conditionOf(guard: any): string | undefined {
+  if (!guard) return undefined;
+  if (typeof guard === 'string') return guard;
+  if (typeof guard === 'function') {
+    if (Array.isArray(guard.guards)) {
+      const parts = guard.guards.map(conditionOf).filter(Boolean);
+      return parts.length ? parts.join(guard.name === 'or' ? ' or ' : ' and ') : undefined;
+    }
+    return guard.name || 'condition';
+  }
+  if (guard.type === 'legal') return undefined;
+  if (guard.type === 'deadline') return `deadline ${guard.params.ruleId}`;
+  return String(guard.type);
 }
 
 function pathOf(node: any): string {

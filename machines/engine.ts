@@ -47,8 +47,7 @@ export function decide(def: CaseMachineDefinition, persisted: PersistedCase, eve
   const [next] = transition(def.machine, snapshot, event as any);
   if (next !== snapshot) return accepted(next);
   for (const candidate of candidates) {
-    const ids = legalRuleIds(candidate.guard);
-    const broken = firstBroken(def.rules, ids, snapshot.context, event);
+    const broken = brokenLegalRule(def, candidate.guard, snapshot.context, event);
     if (broken) return { ok: false, refusal: { kind: 'rule', rule: broken.id, citation: broken.citation, description: broken.description } };
   }
   // Candidates exist but only non-legal guards (e.g. which deadline) refused: not for this state.
@@ -91,9 +90,38 @@ function candidateTransitions(snapshot: AnyMachineSnapshot, type: string): any[]
   return [...activeNodes(snapshot)].reverse().flatMap((node) => node.transitions.get(type) ?? []);
 }
 
-function legalRuleIds(guard: unknown): string[] {
-  if (guard && typeof guard === 'object' && (guard as any).type === 'legal') {
-    return ((guard as any).params as LegalGuardParams).rules;
+/**
+ * The legal rule that kept this transition from being taken: its `legal(...)` guard, or the legal
+ * part of an `and([...])` whose other (non-legal) conditions hold, so that a branch that does not
+ * apply (e.g. "vote passed") never reports a rule.
+ */
+function brokenLegalRule(def: CaseMachineDefinition, guard: any, context: unknown, event: MachineEvent) {
+  if (!guard) return undefined;
+  if (isLegal(guard)) return firstBroken(def.rules, guard.params.rules, context, event);
+  if (typeof guard === 'function' && guard.name === 'and' && Array.isArray(guard.guards)) {
+    const parts: any[] = guard.guards;
+    const conditionsHold = parts.filter((g) => !isLegal(g)).every((g) => evaluateCondition(def, g, context, event));
+    if (!conditionsHold) return undefined;
+    return firstBroken(def.rules, parts.filter(isLegal).flatMap((g) => (g.params as LegalGuardParams).rules), context, event);
   }
+  return undefined;
+}
+
+function isLegal(guard: any): boolean {
+  return !!guard && typeof guard === 'object' && guard.type === 'legal';
+}
+
+/** Evaluates a named, non-legal guard with the machine's own implementation (false if unknown). */
+function evaluateCondition(def: CaseMachineDefinition, guard: any, context: unknown, event: MachineEvent): boolean {
+  const type = typeof guard === 'string' ? guard : guard?.type;
+  const impl = (def.machine.implementations.guards as Record<string, any>)[type];
+  if (typeof impl !== 'function') return false;
+  return !!impl({ context, event }, typeof guard === 'object' ? guard.params : undefined);
+}
+
+/** Every legal rule id a guard names, directly or inside `and([...])` (for the machine description). */
+export function legalRuleIds(guard: any): string[] {
+  if (isLegal(guard)) return guard.params.rules;
+  if (typeof guard === 'function' && Array.isArray(guard.guards)) return guard.guards.flatMap(legalRuleIds);
   return [];
 }

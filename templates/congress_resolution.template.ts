@@ -32,8 +32,9 @@ function outcome(d: CongressResolutionData, locale: Locale): string {
       'Fewer than two thirds of the members were present: no vote could be taken.');
   }
   if (d.result === 'passed') {
-    return t(locale, `同意票超过全体${who}的半数。会议决议：通过《${title}》（草案）。`,
-      `The votes in favor exceed half of all members. Resolution: the draft "${title}" is approved.`);
+    const over = d.yes * 2 > d.total;
+    return t(locale, `同意票${over ? '超过' : '达到'}全体${who}的半数。会议决议：通过《${title}》（草案）。`,
+      `The votes in favor ${over ? 'exceed' : 'reach'} half of all members. Resolution: the draft "${title}" is approved.`);
   }
   return t(locale, `同意票未超过全体${who}的半数，《${title}》（草案）未获通过，双方应当重新协商。`,
     `The votes in favor do not exceed half of all members; the draft "${title}" is not approved and the parties are to consult again.`);

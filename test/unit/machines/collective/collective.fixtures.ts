@@ -54,7 +54,7 @@ export function driver(bodyOverrides: Record<string, unknown> = {}, openedAt = '
   const opened = open(def, { ...(def.openSchema.parse(openBody(bodyOverrides)) as object), openedAt });
   let last = openedAt;
   const d: Driver = {
-    persisted: opened.persisted,
+    persisted: JSON.parse(JSON.stringify(opened.persisted)),
     get state() {
       return decideState(d.persisted);
     },
@@ -64,7 +64,8 @@ export function driver(bodyOverrides: Record<string, unknown> = {}, openedAt = '
     try(type, payload = {}, as = union, at) {
       if (at) last = instant(at);
       const decision = decide(def, d.persisted, { type, ...payload, occurredAt: last, actor: as });
-      if (decision.ok) d.persisted = decision.persisted;
+      // Stored as jsonb and read back, as the service does: the machine must work on the JSON.
+      if (decision.ok) d.persisted = JSON.parse(JSON.stringify(decision.persisted));
       return decision;
     },
     do(type, payload = {}, as = union, at) {

@@ -16,7 +16,11 @@ function track(d: Driver) {
 function tracked(d: Driver): Driver {
   const original = d.try.bind(d);
   d.try = (...args) => {
+    const before = d.persisted;
     const decision = original(...args);
+    // jsonb drops undefined members: the context must survive the round trip unchanged.
+    if (decision.ok) expect(decision.persisted.context).toStrictEqual(JSON.parse(JSON.stringify(decision.persisted.context)));
+    else expect(d.persisted).toBe(before);
     track(d);
     return decision;
   };

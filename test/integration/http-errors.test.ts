@@ -1,0 +1,84 @@
+import { auth } from './support/harness';
+import { disputeBody, disputeWorld, openDispute, send, type DisputeWorld } from './support/world';
+
+let w: DisputeWorld;
+let caseId: string;
+beforeAll(async () => {
+  w = await disputeWorld();
+  caseId = (await openDispute(w)).id;
+});
+afterAll(() => w.close());
+
+const post = (path: string, token: string) => w.http().post(path).set(auth(token));
+
+describe('bad input gets a clear problem+json 4xx, never a 500', () => {
+  it('malformed JSON is 400 VALIDATION_FAILED', async () => {
+    const res = await post(`/api/v1/cases/${caseId}/events`, w.users.mediator.token).set('Content-Type', 'application/json').send('{"type": "ACCEPT",');
+    expect(res.status).toBe(400);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', status: 400 });
+    expect(JSON.stringify(res.body)).not.toMatch(/at .*\.(ts|js):\d+/);
+  });
+
+  it('wrong types are 400 with the path of each issue', async () => {
+    const res = await send(w, caseId, { type: 'ACCEPT', respondentConsent: 'yes' }, w.users.mediator.token);
+    expect(res.status).toBe(400);
+    expect(res.body.issues).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'respondentConsent' })]));
+  });
+
+  it('an unknown event type is 400', async () => {
+    const res = await send(w, caseId, { type: 'MAKE_COFFEE' }, w.users.mediator.token);
+    expect(res.status).toBe(400);
+    expect(res.body.issues[0]).toMatchObject({ path: 'type' });
+  });
+
+  it('CASE_OPENED cannot be sent', async () => {
+    const res = await send(w, caseId, { type: 'CASE_OPENED' }, w.users.mediator.token);
+    expect(res.status).toBe(400);
+  });
+
+  it('a future occurredAt is 400', async () => {
+    const future = new Date(Date.now() + 3600_000).toISOString();
+    const res = await send(w, caseId, { type: 'ACCEPT', respondentConsent: true, occurredAt: future }, w.users.mediator.token);
+    expect(res.status).toBe(400);
+    expect(res.body.issues[0]).toMatchObject({ path: 'occurredAt' });
+  });
+
+  it('an occurredAt without zone, and a date that does not exist, are 400', async () => {
+    expect((await send(w, caseId, { type: 'ACCEPT', respondentConsent: true, occurredAt: '2026-11-01T10:00:00' }, w.users.mediator.token)).status).toBe(400);
+    const res = await post('/api/v1/cases', w.users.mediator.token).send(disputeBody(w, { receivedOn: '2026-02-30' }));
+    expect(res.status).toBe(400);
+    expect(res.body.issues).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'receivedOn' })]));
+  });
+
+  it('an amount with three decimals and a bad ID check character are 400', async () => {
+    const res = await post('/api/v1/cases', w.users.mediator.token).send(
+      disputeBody(w, { claims: [{ type: 'unpaid_wages', amount: '100.001', description: 'x' }], applicant: { name: '张伟', idNumber: '110105194912310021' } }),
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.issues.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining(['claims.0.amount', 'applicant.idNumber']));
+  });
+
+  it('a malformed If-Match is 400', async () => {
+    const res = await send(w, caseId, { type: 'ACCEPT', respondentConsent: true }, w.users.mediator.token, { 'If-Match': 'W/"1"' });
+    expect(res.status).toBe(400);
+  });
+
+  it('a 2 MiB body is 413 PAYLOAD_TOO_LARGE', async () => {
+    const res = await send(w, caseId, { type: 'RECORD_SESSION', summary: 'x'.repeat(2 * 1024 * 1024) }, w.users.mediator.token);
+    expect(res.status).toBe(413);
+    expect(res.body.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('no token or an unknown token is 401; an unknown route is 404', async () => {
+    expect((await w.http().get('/api/v1/cases')).status).toBe(401);
+    expect((await w.http().get('/api/v1/cases').set(auth('nope'))).body.code).toBe('UNAUTHENTICATED');
+    expect((await w.http().get('/api/v1/nothing-here').set(auth(w.users.mediator.token))).status).toBe(404);
+    expect((await w.http().get('/api/v1/cases/not-a-uuid').set(auth(w.users.mediator.token))).status).toBe(404);
+  });
+
+  it('a bad list query is 400', async () => {
+    const res = await w.http().get('/api/v1/cases').query({ limit: 'many', cursor: 'zzz' }).set(auth(w.users.mediator.token));
+    expect(res.status).toBe(400);
+  });
+});
