@@ -110,5 +110,5 @@ export function sideLabel(side: Side, locale: Locale): string {
 
 /** A small closing line naming the legal basis of the document. */
 export function basis(locale: Locale, zh: string, en: string): Block {
-  return { kind: 'paragraph', text: t(locale, `依据：${zh}`, `Legal basis: ${en}`) };
+  return { kind: 'paragraph', text: t(locale, `依据：${zh}`, `Legal basis: ${en}`), small: true };
 }

@@ -99,7 +99,9 @@ function build(d: CollectiveContractData, locale: Locale) {
     },
     basis(locale, '《集体合同规定》第八条、第三十六条至第三十八条、第四十二条、第四十七条', 'Collective Contract Provisions, Arts 8, 36-38, 42 and 47'),
   );
-  return layout(d.parties.title, d, blocks, { subtitle: label(CONTRACT_TYPES, d.contractType, locale), subject: d.parties.title, author: employer });
+  const typeName = label(CONTRACT_TYPES, d.contractType, locale);
+  const subtitle = locale === 'en' ? `${typeName} (English rendering)` : d.parties.title.includes(typeName) ? undefined : typeName;
+  return layout(d.parties.title, d, blocks, { ...(subtitle ? { subtitle } : {}), subject: d.parties.title, author: employer });
 }
 
 const passed = (e: HistoryEvent) => e.type === 'RECORD_VOTE' && e.toState === 'signing';

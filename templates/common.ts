@@ -104,8 +104,8 @@ export function claimsTable(claims: readonly Claim[], locale: Locale): Block {
   return {
     kind: 'table',
     columns: [
-      { header: t(locale, '请求事项类别', 'Type of claim'), width: 1.4 },
-      { header: t(locale, '金额', 'Amount'), width: 1.6 },
+      { header: t(locale, '请求事项类别', 'Type of claim'), width: 1.3 },
+      { header: t(locale, '金额', 'Amount'), width: locale === 'zh-CN' ? 2.3 : 1.3 },
       { header: t(locale, '具体请求', 'Request'), width: 2.6 },
     ],
     rows: claims.map((c) => [

@@ -40,7 +40,7 @@ export function mediationReceivedOn(c: CaseRecord): string | undefined {
 
 /** A small closing line naming the legal basis of the document. */
 export function basis(locale: Locale, zh: string, en: string): Block {
-  return { kind: 'paragraph', text: t(locale, `依据：${zh}`, `Legal basis: ${en}`), align: 'left' };
+  return { kind: 'paragraph', text: t(locale, `依据：${zh}`, `Legal basis: ${en}`), small: true };
 }
 
 /** `申请人张三与被申请人某公司` / `between Zhang San (applicant) and X Co. (respondent)`. */

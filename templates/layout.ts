@@ -26,6 +26,8 @@ export interface ParagraphBlock {
   indent?: boolean;
   bold?: boolean;
   align?: 'left' | 'center' | 'right' | 'justify';
+  /** Small muted print, for legal bases and explanatory notes. */
+  small?: boolean;
 }
 
 /** A titled section of numbered items (一、二、... or 1. 2. ...). */

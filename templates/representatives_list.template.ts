@@ -58,6 +58,7 @@ function build(d: RepresentativesListData, locale: Locale) {
       text: t(locale,
         '说明：双方协商代表人数应当对等，每方至少三人，并各确定一名首席代表；委托的本单位以外的专业人员不得超过本方代表的三分之一，首席代表不得由非本单位人员代理；记录员由双方共同指定，不得由协商代表兼任。',
         'Note: both sides have equal numbers of representatives, at least three each, with one chief each; outside experts may not exceed one third of a side and may not act as chief; the recorder, appointed jointly, is not a representative.'),
+      small: true,
     },
     {
       kind: 'signatures',

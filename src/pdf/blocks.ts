@@ -29,15 +29,15 @@ function heading(ctx: Ctx, b: HeadingBlock): void {
   ctx.doc.y += 3;
 }
 
+/** Paragraphs of up to four lines are kept on one page; longer ones break between lines. */
 function paragraph(ctx: Ctx, b: ParagraphBlock): void {
-  font(ctx, STYLE.body, b.bold);
-  ensureSpace(ctx, lineHeight(ctx));
-  ctx.doc.text(b.text, ctx.left, ctx.doc.y, {
-    width: ctx.width,
-    lineGap: STYLE.lineGap,
-    align: b.align ?? 'left',
-    indent: b.indent ? 2 * STYLE.body : 0,
-  });
+  const size = b.small ? STYLE.small : STYLE.body;
+  font(ctx, size, b.bold);
+  if (b.small) ctx.doc.fillColor(STYLE.muted);
+  const options = { width: ctx.width, lineGap: STYLE.lineGap, align: b.align ?? 'left', indent: b.indent ? 2 * size : 0 };
+  const h = ctx.doc.heightOfString(b.text || ' ', options);
+  ensureSpace(ctx, h <= 4 * lineHeight(ctx) ? h : 2 * lineHeight(ctx));
+  ctx.doc.text(b.text, ctx.left, ctx.doc.y, options);
   ctx.doc.y += 5;
 }
 
@@ -83,59 +83,68 @@ function notice(ctx: Ctx, b: NoticeBlock): void {
 
 const SIGN_LINE = 22;
 
-/** Height of a signatory's printed lines (role, name, note). */
-function printedHeight(ctx: Ctx, s: Signatory, w: number): number {
-  font(ctx, STYLE.body, true);
-  let h = textHeight(ctx, s.role, w);
-  font(ctx, STYLE.body);
-  if (s.name) h += textHeight(ctx, s.name, w);
-  if (s.note) h += textHeight(ctx, s.note, w);
-  return h;
+/** Heights of the role, name and note lines of a row: each line starts at the same y in every column. */
+function rowMetrics(ctx: Ctx, row: Signatory[], w: number): [number, number, number] {
+  const max = (f: (s: Signatory) => string | undefined, bold = false) => {
+    font(ctx, STYLE.body, bold);
+    return Math.max(0, ...row.map((s) => (f(s) ? textHeight(ctx, f(s)!, w) : 0)));
+  };
+  return [max((s) => s.role, true), max((s) => s.name), max((s) => s.note)];
 }
 
-/** Role, printed name and note, then the signing rule and the date at `lineY` (same per row). */
-function signatory(ctx: Ctx, s: Signatory, x: number, y: number, w: number, lineY: number): void {
+/** Role, printed name and note, then the signing rule and the date (a blank date to fill in). */
+function signatory(ctx: Ctx, s: Signatory, x: number, y: number, w: number, m: [number, number, number]): void {
   const { doc } = ctx;
+  const opts = { width: w, lineGap: STYLE.lineGap };
   font(ctx, STYLE.body, true);
-  doc.text(s.role, x, y, { width: w, lineGap: STYLE.lineGap });
+  doc.text(s.role, x, y, opts);
   font(ctx, STYLE.body);
-  if (s.name) doc.text(s.name, x, doc.y, { width: w, lineGap: STYLE.lineGap });
-  if (s.note) doc.fillColor(STYLE.muted).text(s.note, x, doc.y, { width: w, lineGap: STYLE.lineGap });
+  if (s.name) doc.text(s.name, x, y + m[0], opts);
+  if (s.note) doc.fillColor(STYLE.muted).text(s.note, x, y + m[0] + m[1], opts);
+  const lineY = y + m[0] + m[1] + m[2] + SIGN_LINE;
   doc.lineWidth(0.5).strokeColor(STYLE.ink).moveTo(x, lineY).lineTo(x + w * 0.85, lineY).stroke();
   font(ctx, STYLE.body);
   const date = s.date ?? (ctx.locale === 'zh-CN' ? '　　　　年　　月　　日' : 'Date: ____________');
-  doc.text(date, x, lineY + 6, { width: w, lineGap: STYLE.lineGap });
+  doc.text(date, x, lineY + 6, opts);
 }
 
-/** Signatories in a grid; a row of signatories is never split across pages. */
-function signatures(ctx: Ctx, b: SignatureBlock): void {
+/** Signatories in a grid; a row is never split across pages, nor the block when it fits on one. */
+function signatures(ctx: Ctx, b: SignatureBlock, reserve: number): void {
   const cols = b.columns ?? 2;
   const gap = 18;
   const w = (ctx.width - gap * (cols - 1)) / cols;
   const rows: Signatory[][] = [];
   for (let i = 0; i < b.parties.length; i += cols) rows.push(b.parties.slice(i, i + cols));
-  const printed = rows.map((r) => Math.max(...r.map((s) => printedHeight(ctx, s, w))));
-  const heights = printed.map((p) => p + SIGN_LINE + lineHeight(ctx) + 18);
+  const metrics = rows.map((r) => rowMetrics(ctx, r, w));
+  const heights = metrics.map((m) => m[0] + m[1] + m[2] + SIGN_LINE + lineHeight(ctx) + 18);
   const total = heights.reduce((a, h) => a + h, 0);
-  // keep the whole block together when it fits on one page
-  if (total <= ctx.bottom - ctx.top) ensureSpace(ctx, total + 8);
+  // keep the whole block (and the seal after it: `reserve`) together when it fits on one page
+  if (total + reserve <= ctx.bottom - ctx.top) ensureSpace(ctx, total + reserve + 8);
+  else if (total <= ctx.bottom - ctx.top) ensureSpace(ctx, total + 8);
   ctx.doc.y += 8;
   rows.forEach((row, r) => {
     ensureSpace(ctx, heights[r]!);
     const y = ctx.doc.y;
-    const lineY = y + printed[r]! + SIGN_LINE;
-    row.forEach((s, c) => signatory(ctx, s, ctx.left + c * (w + gap), y, w, lineY));
+    row.forEach((s, c) => signatory(ctx, s, ctx.left + c * (w + gap), y, w, metrics[r]!));
     ctx.doc.y = y + heights[r]!;
   });
 }
 
-function seal(ctx: Ctx, b: SealBlock): void {
-  const w = Math.min(ctx.width * 0.5, 250);
-  const x = ctx.left + ctx.width - w;
+const sealWidth = (ctx: Ctx) => Math.min(ctx.width * 0.5, 250);
+const sealLines = (b: SealBlock) => [b.organization, b.label, ...(b.date ? [b.date] : [])];
+
+/** Height the seal block needs. */
+export function sealHeight(ctx: Ctx, b: SealBlock): number {
   font(ctx, STYLE.body);
-  const lines = [b.organization, b.label, ...(b.date ? [b.date] : [])];
-  const h = lines.reduce((a, l) => a + textHeight(ctx, l, w), 0) + 16;
-  ensureSpace(ctx, h);
+  return sealLines(b).reduce((a, l) => a + textHeight(ctx, l, sealWidth(ctx)), 0) + 16;
+}
+
+function seal(ctx: Ctx, b: SealBlock): void {
+  const w = sealWidth(ctx);
+  const x = ctx.left + ctx.width - w;
+  const lines = sealLines(b);
+  ensureSpace(ctx, sealHeight(ctx, b));
+  font(ctx, STYLE.body);
   ctx.doc.y += 8;
   for (const line of lines) ctx.doc.text(line, x, ctx.doc.y, { width: w, align: 'center', lineGap: STYLE.lineGap });
   ctx.doc.y += 8;
@@ -146,14 +155,18 @@ function spacer(ctx: Ctx, size = 12): void {
   ctx.doc.y = Math.min(ctx.doc.y + size, ctx.bottom);
 }
 
-export function drawBlock(ctx: Ctx, block: Block): void {
+/**
+ * Draws one block at the current position. `next` is the block that follows: a seal after a
+ * signature block is kept on the same page as the signatures.
+ */
+export function drawBlock(ctx: Ctx, block: Block, next?: Block): void {
   switch (block.kind) {
     case 'heading': return heading(ctx, block);
     case 'paragraph': return paragraph(ctx, block);
     case 'numbered': return numbered(ctx, block);
     case 'keyValue': return drawKeyValue(ctx, block);
     case 'table': return drawTable(ctx, block);
-    case 'signatures': return signatures(ctx, block);
+    case 'signatures': return signatures(ctx, block, next?.kind === 'seal' ? sealHeight(ctx, next) : 0);
     case 'seal': return seal(ctx, block);
     case 'notice': return notice(ctx, block);
     case 'spacer': return spacer(ctx, block.size);

@@ -18,7 +18,7 @@ export const STYLE = {
   subheading: 11.5,
   body: 11,
   small: 9,
-  dense: 8,
+  dense: 7.5,
   lineGap: 4,
   denseLineGap: 1.5,
   cellPad: 5,

@@ -91,7 +91,7 @@ export async function renderPdf(layout: LayoutDocument, locale: Locale): Promise
   doc.registerFont(STYLE.bold, fonts.bold);
   const ctx = makeCtx(doc, locale);
   drawTitle(ctx, layout);
-  for (const block of layout.blocks) drawBlock(ctx, block);
+  layout.blocks.forEach((block, i) => drawBlock(ctx, block, layout.blocks[i + 1]));
   drawPageFurniture(ctx, layout);
   doc.end();
   return done;

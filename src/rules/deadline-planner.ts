@@ -18,7 +18,9 @@ import { inOwningStates } from './deadline';
 import { COLLECTIVE_WIRING, COLLECTIVE_OPEN_STATES } from './collective-deadlines';
 import { DISPUTE_WIRING, DISPUTE_OPEN_STATES } from './dispute-deadlines';
 import { eventDateOf, type Computed, type Ctx, type MetBy, type PlanInput, type PlanOutput, type Trigger, type Wiring } from './planner-support';
-import { ruleOf } from './rule-pack';
+import { ruleOf, type RulePack } from './rule-pack';
+import type { Calendar } from './calendar';
+import { addPeriod, PERIOD_UNITS, type PeriodResult, type PeriodUnit } from './period';
 
 export type { PlanInput, PlanOutput, PlannerEvent, MediationType, CaseKind } from './planner-support';
 
@@ -131,4 +133,20 @@ function sameRow(a: Deadline, b: Deadline | undefined): boolean {
   if (FIELDS.some((f) => a[f] !== b[f])) return false;
   if (a.owningStates.join('|') !== b.owningStates.join('|')) return false;
   return JSON.stringify(a.memo ?? null) === JSON.stringify(b.memo ?? null);
+}
+
+/**
+ * The due date a periodic rule of `pack` gives when counted from `from`, exactly as the planner
+ * computes it (period, unit and the swapped-working-day switch of the pack). For callers that
+ * need the date before the row exists, e.g. the review due date SUBMIT_FOR_FILING carries.
+ */
+export function ruleDueDate(pack: RulePack, calendar: Calendar, ruleId: string, from: string): PeriodResult {
+  const rule = ruleOf(pack, ruleId);
+  if (rule.period === undefined || !(PERIOD_UNITS as readonly string[]).includes(rule.unit)) {
+    throw new RangeError(`${ruleId} is not a periodic rule (unit ${rule.unit})`);
+  }
+  return addPeriod(calendar, {
+    from, period: rule.period, unit: rule.unit as PeriodUnit,
+    swappedWorkdayIsWorkingDay: pack.switches.swappedWorkdayIsWorkingDay,
+  });
 }

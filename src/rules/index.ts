@@ -8,7 +8,7 @@ export { cite, citeAll, chineseNumeral, CITATION_PATTERN, SOURCES, type SourceAb
 export { withOverrides, ruleOf, type RulePack, type DeadlineRuleDef, type RuleSwitches, type RuleUnit, type RuleOverride, type PackOverrides, type Certainty } from './rule-pack';
 export { NATIONAL_PACK, SHIPPED_PACKS, shippedPack } from './national-pack';
 export { elapseInstant, isElapsed, inOwningStates, type Deadline, type DeadlineMemo, type DeadlineStatus, type DeadlineUnit } from './deadline';
-export { planDeadlines } from './deadline-planner';
+export { planDeadlines, ruleDueDate } from './deadline-planner';
 export type { PlanInput, PlanOutput, PlannerEvent, MediationType, CaseKind } from './planner-support';
 export { DISPUTE_WIRING, DISPUTE_STATES, MONETARY_CLAIMS } from './dispute-deadlines';
 export { COLLECTIVE_WIRING, COLLECTIVE_STATES } from './collective-deadlines';
