@@ -47,14 +47,14 @@ export async function upsertDeadlines(trx: Knex, caseId: string, rows: Deadline[
 }
 
 /** The earliest pending, not suspended deadline of the case elapsed at or before `at`. */
-export async function nextElapsedDeadline(trx: Knex, caseId: string, at: Date): Promise<{ ruleId: string; elapsesAt: Date } | undefined> {
+export async function nextElapsedDeadline(trx: Knex, caseId: string, at: Date): Promise<{ ruleId: string; citation: string; elapsesAt: Date } | undefined> {
   const row = await trx('deadlines')
     .where({ case_id: caseId, status: 'pending' })
     .where('elapses_at', '<=', at)
     .whereRaw(`coalesce(memo->>'suspendedOn', '') = ''`)
     .orderBy([{ column: 'elapses_at' }, { column: 'rule_id' }])
-    .first('rule_id', 'elapses_at');
-  return row ? { ruleId: row.rule_id, elapsesAt: new Date(row.elapses_at) } : undefined;
+    .first('rule_id', 'citation', 'elapses_at');
+  return row ? { ruleId: row.rule_id, citation: row.citation, elapsesAt: new Date(row.elapses_at) } : undefined;
 }
 
 export async function closeDeadline(trx: Knex, caseId: string, ruleId: string, note: string, now: Date): Promise<void> {

@@ -10,6 +10,7 @@
  */
 import { addDays, addMonths, assertDate, monthLabel, weekdayName, yearOf } from './dates';
 import type { Calendar, DayInfo } from './calendar';
+import { LUNAR_RANGE } from './statutory-holidays';
 
 export type PeriodUnit = 'calendar_days' | 'working_days' | 'months' | 'years';
 export const PERIOD_UNITS: readonly PeriodUnit[] = ['calendar_days', 'working_days', 'months', 'years'];
@@ -139,7 +140,11 @@ function restReason(info: DayInfo): string {
 function withProvisional(text: string, dueOn: string, consulted: DayInfo[]): PeriodResult {
   const years = [...new Set(consulted.filter((i) => i.provisional).map((i) => yearOf(i.date)))];
   if (years.length === 0) return { dueOn, explanation: text, provisional: false };
-  const note = ` Provisional: no holiday notice is on file for ${years.join(', ')}; weekends and the fixed statutory holidays of the 2024 放假办法 Art 2 were used (Spring Festival, Dragon Boat and Mid-Autumn dates from the lunar calendar), without that year's 调休 and make-up days.`;
+  const lunarOk = years.every((y) => y >= LUNAR_RANGE.from && y <= LUNAR_RANGE.to);
+  const lunar = lunarOk
+    ? 'Spring Festival, Dragon Boat and Mid-Autumn dates from the lunar calendar'
+    : `the lunar-calendar holidays could not be computed outside ${LUNAR_RANGE.from}-${LUNAR_RANGE.to} and are missing`;
+  const note = ` Provisional: no holiday notice is on file for ${years.join(', ')}; weekends and the fixed statutory holidays of the 2024 放假办法 Art 2 were used (${lunar}), without that year's 调休 and make-up days.`;
   return { dueOn, explanation: text + note, provisional: true };
 }
 

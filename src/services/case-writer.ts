@@ -47,7 +47,9 @@ export class CaseWriter {
       if (!next) return fired;
       const latest = this.head.occurredAt ? Date.parse(this.head.occurredAt) : 0;
       const occurredAt = new Date(Math.max(next.elapsesAt.getTime(), latest)).toISOString();
-      const decision = await this.apply({ type: 'DEADLINE_ELAPSED', ruleId: next.ruleId, occurredAt, actor: SYSTEM_ACTOR }, recordedAt);
+      // The citation rides along so the history alone tells an auditor which law acted.
+      const event = { type: 'DEADLINE_ELAPSED', ruleId: next.ruleId, citation: next.citation, occurredAt, actor: SYSTEM_ACTOR };
+      const decision = await this.apply(event, recordedAt);
       if (decision.ok) fired++;
       else await this.deadlines.abandon(this.trx, this.row.id, next.ruleId, `not accepted in state ${this.row.state}`);
     }

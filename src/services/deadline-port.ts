@@ -32,7 +32,7 @@ export interface DeadlinePort {
   /** Schedules, meets, cancels, moves or marks fired the case's deadlines after an accepted event. */
   afterEvent(trx: Knex.Transaction, accepted: AcceptedEvent): Promise<void>;
   /** The earliest pending deadline of the case that elapsed at or before `at`, if any. */
-  nextElapsed(trx: Knex.Transaction, caseId: string, at: Date): Promise<{ ruleId: string; elapsesAt: Date } | undefined>;
+  nextElapsed(trx: Knex.Transaction, caseId: string, at: Date): Promise<{ ruleId: string; citation: string; elapsesAt: Date } | undefined>;
   /** A DEADLINE_ELAPSED the machine refused: the deadline is closed so it never fires again. */
   abandon(trx: Knex.Transaction, caseId: string, ruleId: string, reason: string): Promise<void>;
   /** Facts the clock adds to an event before the machine sees it (e.g. the review due date). */

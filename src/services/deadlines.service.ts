@@ -1,11 +1,9 @@
 import type { Knex } from 'knex';
 import type { CaseKind } from '../../machines/shared/definition';
 import { createCalendar, type Calendar } from '../rules/calendar';
-import { planDeadlines, type MediationType } from '../rules/deadline-planner';
+import { planDeadlines, ruleDueDate, type MediationType } from '../rules/deadline-planner';
 import { NATIONAL_PACK, shippedPack } from '../rules/national-pack';
-import { addPeriod } from '../rules/period';
 import type { RulePack } from '../rules/rule-pack';
-import { ruleOf } from '../rules/rule-pack';
 import { findOrganization } from '../repositories/people.repository';
 import {
   calendarOverrides, caseDeadlines, closeDeadline, nextElapsedDeadline, setDeadlineNotes, upsertDeadlines,
@@ -61,8 +59,7 @@ export function createDeadlineService(deps: ServiceDeps): DeadlineService {
     /** SUBMIT_FOR_FILING carries the review due date, so the objection guard can cite it (CCP Art 45). */
     async enrich(_trx, row, event) {
       if (row.kind !== 'collective' || event.type !== 'SUBMIT_FOR_FILING' || typeof event.receivedOn !== 'string') return event;
-      const rule = ruleOf(packOf(row), 'collective.review');
-      const due = addPeriod(calendar, { from: event.receivedOn, period: rule.period ?? 15, unit: 'calendar_days' });
+      const due = ruleDueDate(packOf(row), calendar, 'collective.review', event.receivedOn);
       return { ...event, reviewDueOn: due.dueOn };
     },
 

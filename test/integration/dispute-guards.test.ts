@@ -10,7 +10,7 @@ afterAll(() => w.close());
 const m = () => w.users.mediator.token;
 const at = (n: number, hour = 10) => `${daysAgo(n)}T${String(hour).padStart(2, '0')}:00:00+08:00`;
 
-async function expectRule(res: { status: number; body: any }, rule: string, article: RegExp) {
+async function expectRule(res: { status: number; body: any; headers?: Record<string, string> }, rule: string, article: RegExp) {
   expect({ status: res.status, code: res.body.code, rule: res.body.rule }).toEqual({ status: 422, code: 'RULE_VIOLATION', rule });
   expect(res.body.citation).toMatch(article);
   expect(res.headers?.['content-type'] ?? 'application/problem+json').toMatch(/problem\+json/);

@@ -134,3 +134,12 @@ describe('no time-zone dependence', () => {
     }
   });
 });
+
+describe('outside the lunar tables', () => {
+  it('2150: only the Gregorian-date holidays, and the explanation says the lunar ones are missing', () => {
+    expect(calendar.describeDay('2150-10-02')).toMatchObject({ restDay: true, provisional: true });
+    const r = addPeriod(calendar, { from: '2150-09-28', period: 3, unit: 'calendar_days' });
+    expect(r.provisional).toBe(true);
+    expect(r.explanation).toContain('could not be computed outside 1901-2100');
+  });
+});

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { CalendarDateSchema } from '../../../machines/shared/case-event';
+import { addPeriod } from '../../rules/period';
+import { upsertCalendarOverride } from '../../repositories/deadlines.repository';
+import { sweepOnce } from '../../services/deadline-sweeper';
+import type { DeadlineService } from '../../services/deadlines.service';
+import { parseOrThrow } from '../../services/event-input';
+import { requireAdmin } from '../auth';
+import type { AppDeps } from '../app';
+import type { RouteSpec } from '../route';
+
+const DeadlineQuerySchema = z.object({
+  from: CalendarDateSchema,
+  period: z.coerce.number().int().min(1).max(3660),
+  unit: z.enum(['calendar_days', 'working_days', 'months']).default('calendar_days'),
+});
+const OverrideSchema = z.object({
+  date: CalendarDateSchema,
+  kind: z.enum(['holiday', 'workday']),
+  name: z.string().trim().min(1).max(100),
+});
+
+/** The statutory clock over HTTP: period arithmetic, calendar overrides, synchronous sweeps. */
+export function clockRoutes(deps: AppDeps & { deadlines: DeadlineService }): RouteSpec[] {
+  return [
+    {
+      method: 'get', path: '/api/v1/calendar/deadline', operationId: 'computeDeadline', tag: 'Clock',
+      summary: 'Compute a due date the way Chinese law counts periods, with the calendar facts used',
+      query: DeadlineQuerySchema,
+      response: { status: 200, description: 'The due date and its explanation', schema: z.object({ dueOn: z.string(), explanation: z.string(), provisional: z.boolean() }) },
+      errors: [400],
+      handler: (req, res) => {
+        const q = parseOrThrow(DeadlineQuerySchema, req.query, 'The query');
+        res.json(addPeriod(deps.deadlines.calendar(), { from: q.from, period: q.period, unit: q.unit }));
+      },
+    },
+    {
+      method: 'post', path: '/api/v1/admin/calendar', operationId: 'addCalendarOverride', tag: 'Clock',
+      summary: 'Add a holiday or swapped working day for a year the holiday package does not know (admin)',
+      body: OverrideSchema,
+      response: { status: 201, description: 'The override', schema: OverrideSchema }, errors: [400, 403, 413],
+      handler: async (req, res) => {
+        requireAdmin(res);
+        const override = parseOrThrow(OverrideSchema, req.body, 'The calendar override');
+        await upsertCalendarOverride(deps.db, override);
+        await deps.deadlines.loadCalendar(deps.db);
+        res.status(201).json(override);
+      },
+    },
+    {
+      method: 'post', path: '/api/v1/admin/deadlines/sweep', operationId: 'sweepDeadlines', tag: 'Clock',
+      summary: 'Fire every deadline elapsed by now, synchronously (admin)',
+      response: { status: 200, description: 'How many deadlines fired', schema: z.object({ fired: z.number().int() }) }, errors: [403],
+      handler: async (_req, res) => {
+        requireAdmin(res);
+        res.json({ fired: await sweepOnce(deps) });
+      },
+    },
+  ];
+}
