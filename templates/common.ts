@@ -68,7 +68,12 @@ export function date(d: string | undefined | null, locale: Locale, missing = '')
 }
 
 /** The parties' particulars as a key-value table. */
-export function partiesTable(applicant: Applicant, respondent: Respondent, locale: Locale): KeyValueBlock {
+export function partiesTable(
+  applicant: Applicant,
+  respondent: Respondent,
+  locale: Locale,
+  more: { label: string; value: string }[] = [],
+): KeyValueBlock {
   const a = [
     applicant.name,
     applicant.idNumber && t(locale, `公民身份号码：${applicant.idNumber}`, `ID number: ${applicant.idNumber}`),
@@ -88,6 +93,7 @@ export function partiesTable(applicant: Applicant, respondent: Respondent, local
     rows: [
       { label: t(locale, '申请人', 'Applicant'), value: a.filter(Boolean).join('\n') },
       { label: t(locale, '被申请人', 'Respondent'), value: r.filter(Boolean).join('\n') },
+      ...more,
     ],
   };
 }

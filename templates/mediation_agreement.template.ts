@@ -2,12 +2,12 @@
 import { z } from 'zod';
 import {
   ApplicantSchema, BaseSchema, ClaimSchema, DateSchema, type DocumentTemplate, RespondentSchema, TermSchema,
-  claimsTable, compact, date, layout, money, partiesTable, termItems,
+  compact, date, layout, money, partiesTable, termItems,
 } from './common';
-import { basis, claims, committee, committeeOrDefault, parties } from './dispute-source';
-import { sumAmounts, type Locale } from './format';
+import { basis, claims, committee, committeeOrDefault, mediationReceivedOn, parties } from './dispute-source';
+import { formatAmount, sumAmounts, type Locale } from './format';
 import type { Block, Signatory } from './layout';
-import { SIGN_METHODS, label, t } from './labels';
+import { CLAIM_TYPES, SIGN_METHODS, label, t } from './labels';
 import { eventDate, findSource, type HistoryEvent, upTo } from './source';
 
 const SignedSchema = z.object({ method: z.string(), on: DateSchema });
@@ -16,6 +16,7 @@ export const MediationAgreementSchema = BaseSchema.extend({
   applicant: ApplicantSchema,
   respondent: RespondentSchema,
   committee: z.string().optional(),
+  appliedOn: DateSchema.optional(),
   claims: z.array(ClaimSchema),
   terms: z.array(TermSchema).min(1),
   performanceDue: DateSchema,
@@ -33,16 +34,27 @@ function signed(s: Signed | undefined, locale: Locale): Partial<Signatory> {
   return { note: t(locale, `已${label(SIGN_METHODS, s.method, locale)}`, `Recorded as ${label(SIGN_METHODS, s.method, locale)}`), date: date(s.on, locale) };
 }
 
+/** The dispute and the requests in one sentence, amounts in figures. */
+function matters(d: MediationAgreementData, locale: Locale): string {
+  const sep = t(locale, '；', '; ');
+  const types = [...new Set(d.claims.map((c) => label(CLAIM_TYPES, c.type, locale)))].join(t(locale, '、', ', '));
+  const requests = d.claims
+    .map((c) => (c.amount ? `${c.description}${t(locale, '（', ' (')}${formatAmount(c.amount, locale)}${t(locale, '）', ')')}` : c.description))
+    .join(sep);
+  const on = d.appliedOn ? t(locale, `于${date(d.appliedOn, locale)}`, ` on ${date(d.appliedOn, locale)}`) : '';
+  return t(locale, `申请人因${types}争议，${on}向本委员会申请调解，请求：${requests}。`,
+    `The applicant applied for mediation${on} of a dispute concerning ${types.toLowerCase()}, requesting: ${requests}.`);
+}
+
 function build(d: MediationAgreementData, locale: Locale) {
   const title = t(locale, '劳动争议调解协议书', 'Labor-Dispute Mediation Agreement');
   const org = committeeOrDefault(d.committee, locale);
   const indent = locale === 'zh-CN';
   const amounts = d.terms.flatMap((x) => (x.amount ? [x.amount] : []));
   const blocks: Block[] = [
-    partiesTable(d.applicant, d.respondent, locale),
-    { kind: 'keyValue', rows: [{ label: t(locale, '调解组织', 'Mediation organization'), value: org }] },
-    { kind: 'heading', text: t(locale, '一、申请调解的事项', '1. Matters submitted to mediation') },
-    claimsTable(d.claims, locale),
+    partiesTable(d.applicant, d.respondent, locale, [{ label: t(locale, '调解组织', 'Mediation organization'), value: org }]),
+    { kind: 'heading', text: t(locale, '一、争议事项', '1. Matters in dispute') },
+    { kind: 'paragraph', text: matters(d, locale), indent: locale === 'zh-CN' },
     { kind: 'heading', text: t(locale, '二、调解结果', '2. Terms agreed') },
     {
       kind: 'paragraph',
@@ -136,6 +148,7 @@ export const mediationAgreement: DocumentTemplate<typeof MediationAgreementSchem
       issuedAt: source.occurredAt,
       ...parties(c),
       committee: committee(c, orgs),
+      appliedOn: mediationReceivedOn(c),
       claims: claims(c),
       terms: (p.terms ?? []).map((x: any) => compact({ description: String(x.description ?? ''), amount: x.amount })),
       performanceDue: p.performanceDue,

@@ -48,13 +48,23 @@ export const updates = {
   recordMeeting: on('RECORD_MEETING', (ctx, e) => ({ meetings: [...ctx.meetings, { no: ctx.meetings.length + 1, ...payloadOf(e) }] })),
   editDraft: on('EDIT_DRAFT', (ctx, e) => {
     const version = ctx.draftVersion + 1;
-    const clauses: Clause[] = e.clauses.map((c) => ({
-      topic: c.topic,
-      text: c.text,
-      status: c.status ?? 'proposed',
-      // Without a side (an officer driving the machine in tests), the requester proposes.
-      proposedBy: c.proposedBy ?? side(e) ?? ctx.requester,
-    }));
+    // A clause carried over word for word (same topic, same place among that topic's clauses, same
+    // text) keeps its proposer: resubmitting the whole set does not make the editor its author.
+    const previous = last(ctx.drafts)?.clauses ?? [];
+    const seen = new Map<string, number>();
+    const clauses: Clause[] = e.clauses.map((c) => {
+      const index = seen.get(c.topic) ?? 0;
+      seen.set(c.topic, index + 1);
+      const before = previous.filter((p) => p.topic === c.topic)[index];
+      const carried = before && before.text === c.text ? before.proposedBy : undefined;
+      return {
+        topic: c.topic,
+        text: c.text,
+        status: c.status ?? 'proposed',
+        // Without a side (an officer driving the machine in tests), the requester proposes.
+        proposedBy: c.proposedBy ?? carried ?? side(e) ?? ctx.requester,
+      };
+    });
     return { drafts: [...ctx.drafts, { version, clauses, createdAt: e.occurredAt, editedBy: side(e) }], draftVersion: version };
   }),
   suspend: on('SUSPEND', (ctx, e) => ({ suspensions: [...ctx.suspensions, { on: eventDate(e), ...payloadOf(e) }] })),

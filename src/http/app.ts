@@ -9,6 +9,7 @@ import { machineRoutes } from './routes/machines.routes';
 import { peopleRoutes } from './routes/people.routes';
 import { docsAssets, DOCS_INIT, systemRoutes } from './routes/system.routes';
 import { clockRoutes } from './routes/clock.routes';
+import { draftRoutes } from './routes/drafts.routes';
 import type { DeadlineService } from '../services/deadlines.service';
 
 export interface AppDeps extends CommandDeps {
@@ -24,7 +25,7 @@ export function createApp(deps: AppDeps): Express {
   app.set('query parser', 'simple');
   app.use(express.json({ limit: '1mb', strict: false, type: ['application/json', 'application/*+json'] }));
 
-  const protectedRoutes = [...peopleRoutes(deps.db), ...caseRoutes(deps), ...machineRoutes(), ...clockRoutes(deps)];
+  const protectedRoutes = [...peopleRoutes(deps.db), ...caseRoutes(deps), ...draftRoutes(deps), ...machineRoutes(), ...clockRoutes(deps)];
   const publicRoutes = systemRoutes(deps, () => all);
   const all: RouteSpec[] = [...publicRoutes, ...protectedRoutes];
 

@@ -24,7 +24,7 @@ function heading(ctx: Ctx, b: HeadingBlock): void {
   font(ctx, size, true);
   // keep a heading with at least two lines of what follows
   ensureSpace(ctx, textHeight(ctx, b.text, ctx.width) + 3 * lineHeight(ctx));
-  ctx.doc.y += b.level === 2 ? 2 : 6;
+  ctx.doc.y += b.level === 2 ? 2 : 4;
   ctx.doc.text(b.text, ctx.left, ctx.doc.y, { width: ctx.width, lineGap: STYLE.lineGap });
   ctx.doc.y += 3;
 }
@@ -81,7 +81,7 @@ function notice(ctx: Ctx, b: NoticeBlock): void {
   ctx.doc.y = y + h + 10;
 }
 
-const SIGN_LINE = 22;
+const SIGN_LINE = 20;
 
 /** Heights of the role, name and note lines of a row: each line starts at the same y in every column. */
 function rowMetrics(ctx: Ctx, row: Signatory[], w: number): [number, number, number] {
@@ -116,7 +116,7 @@ function signatures(ctx: Ctx, b: SignatureBlock, reserve: number): void {
   const rows: Signatory[][] = [];
   for (let i = 0; i < b.parties.length; i += cols) rows.push(b.parties.slice(i, i + cols));
   const metrics = rows.map((r) => rowMetrics(ctx, r, w));
-  const heights = metrics.map((m) => m[0] + m[1] + m[2] + SIGN_LINE + lineHeight(ctx) + 18);
+  const heights = metrics.map((m) => m[0] + m[1] + m[2] + SIGN_LINE + lineHeight(ctx) + 12);
   const total = heights.reduce((a, h) => a + h, 0);
   // keep the whole block (and the seal after it: `reserve`) together when it fits on one page
   if (total + reserve <= ctx.bottom - ctx.top) ensureSpace(ctx, total + reserve + 8);

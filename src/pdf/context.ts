@@ -6,22 +6,22 @@ export const MM = 72 / 25.4;
 /** A4 with ~25 mm side margins; the header and footer live inside the top and bottom margins. */
 export const PAGE = {
   size: 'A4' as const,
-  margins: { top: 27 * MM, bottom: 25 * MM, left: 25 * MM, right: 25 * MM },
+  margins: { top: 25 * MM, bottom: 22 * MM, left: 25 * MM, right: 25 * MM },
 };
 
 export const STYLE = {
   regular: 'NotoSC',
   bold: 'NotoSC-Bold',
-  title: 18,
+  title: 17,
   subtitle: 11,
   heading: 12.5,
   subheading: 11.5,
-  body: 11,
+  body: 10.5,
   small: 9,
   dense: 7.5,
-  lineGap: 4,
+  lineGap: 3.5,
   denseLineGap: 1.5,
-  cellPad: 5,
+  cellPad: 4,
   rule: 0.6,
   ink: '#000000',
   muted: '#444444',

@@ -27,15 +27,15 @@ function drawTitle(ctx: Ctx, layout: LayoutDocument): void {
     doc.text(layout.subtitle, ctx.left, doc.y + 2, { width: ctx.width, align: 'center', lineGap: 3 });
   }
   font(ctx, STYLE.body);
-  doc.text(layout.caseNumber, ctx.left, doc.y + 6, { width: ctx.width, align: 'right' });
-  doc.y += 12;
+  doc.text(layout.caseNumber, ctx.left, doc.y + 4, { width: ctx.width, align: 'right' });
+  doc.y += 8;
 }
 
 /** Header (title and case number) and footer (page x of y) on every buffered page. */
 function drawPageFurniture(ctx: Ctx, layout: LayoutDocument): void {
   const { doc, locale } = ctx;
   const range = doc.bufferedPageRange();
-  const headerY = 13 * MM;
+  const headerY = 12 * MM;
   for (let i = 0; i < range.count; i++) {
     doc.switchToPage(range.start + i);
     const bottomMargin = doc.page.margins.bottom;
@@ -49,7 +49,7 @@ function drawPageFurniture(ctx: Ctx, layout: LayoutDocument): void {
     doc.lineWidth(0.5).strokeColor(STYLE.muted).moveTo(ctx.left, ruleY).lineTo(ctx.left + ctx.width, ruleY).stroke();
     const n = i + 1;
     const footer = locale === 'zh-CN' ? `第 ${n} 页 共 ${range.count} 页` : `Page ${n} of ${range.count}`;
-    doc.text(footer, ctx.left, doc.page.height - 15 * MM, { width: ctx.width, align: 'center', lineBreak: false });
+    doc.text(footer, ctx.left, doc.page.height - 13 * MM, { width: ctx.width, align: 'center', lineBreak: false });
     doc.page.margins.bottom = bottomMargin;
   }
 }

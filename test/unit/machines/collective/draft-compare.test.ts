@@ -41,10 +41,10 @@ describe('compareDrafts', () => {
     expect(compareDrafts([c('pay', 'x')], [c('pay', 'x', 'proposed', 'employer')]).changed).toHaveLength(1);
   });
 
-  test('works on recorded drafts: versions, defaults and the editing side', () => {
+  test('works on recorded drafts: versions, defaults, the editing side, proposers kept for unchanged text', () => {
     const d = toConsulting()
       .do('EDIT_DRAFT', { clauses: [{ topic: 'pay', text: '6%' }, { topic: 'pay', text: '津贴', proposedBy: 'employer', status: 'disputed' }] }, union, '2026-01-20')
-      .do('EDIT_DRAFT', { clauses: [{ topic: 'pay', text: '6%', status: 'agreed' }] }, employer, '2026-01-21');
+      .do('EDIT_DRAFT', { clauses: [{ topic: 'pay', text: '6%', status: 'agreed' }, { topic: 'training', text: '40学时' }] }, employer, '2026-01-21');
     const [v1, v2] = d.ctx.drafts;
     expect(v1).toEqual({
       version: 1,
@@ -52,12 +52,14 @@ describe('compareDrafts', () => {
       createdAt: '2026-01-20T02:00:00.000Z',
       editedBy: 'union',
     });
-    expect(v2).toMatchObject({ version: 2, clauses: [c('pay', '6%', 'agreed', 'employer')], editedBy: 'employer' });
+    // The union's 6% clause, agreed word for word by the employer, is still the union's proposal;
+    // the new training clause is the employer's.
+    expect(v2).toMatchObject({ version: 2, clauses: [c('pay', '6%', 'agreed', 'union'), c('training', '40学时', 'proposed', 'employer')], editedBy: 'employer' });
     expect(d.ctx.draftVersion).toBe(2);
     expect(compareDrafts(v1, v2)).toEqual({
-      added: [],
+      added: [c('training', '40学时', 'proposed', 'employer')],
       removed: [c('pay', '津贴', 'disputed', 'employer')],
-      changed: [{ topic: 'pay', index: 0, from: c('pay', '6%'), to: c('pay', '6%', 'agreed', 'employer') }],
+      changed: [{ topic: 'pay', index: 0, from: c('pay', '6%'), to: c('pay', '6%', 'agreed', 'union') }],
     });
   });
 });

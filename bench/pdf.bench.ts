@@ -1,0 +1,68 @@
+/**
+ * PDF rendering figures: a one-page mediation agreement, cold (first document in the process:
+ * pdfkit loaded, font files read and parsed) and warm (median of later renders), and its size.
+ * Run: `npx tsx bench/pdf.bench.ts [iterations]`.
+ */
+import { performance } from 'node:perf_hooks';
+import type { MediationAgreementData } from '../templates/mediation_agreement.template';
+
+const ITERATIONS = Number(process.argv[2] ?? 20);
+
+const data: MediationAgreementData = {
+  caseNumber: '劳调〔2026〕第00017号',
+  issuedAt: '2026-10-23T01:20:00.000Z',
+  applicant: { name: '王小明', idNumber: '110105199003071238' },
+  respondent: { name: '北京星辰科技有限公司', legalRepresentative: '李建国' },
+  committee: '北京市朝阳区劳动争议人民调解委员会',
+  claims: [{ type: 'unpaid_wages', amount: '12000.00', description: '支付拖欠的工资' }],
+  terms: [{ description: '被申请人向申请人支付拖欠的工资', amount: '12000.00' }],
+  performanceDue: '2026-11-10',
+  performanceManner: '银行转账一次性支付',
+  draftedOn: '2026-10-22',
+  signatures: {},
+};
+
+const ms = (t0: number) => Math.round((performance.now() - t0) * 10) / 10;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function main(): Promise<void> {
+  let t0 = performance.now();
+  // required here, not imported at the top, so that loading pdfkit and fontkit is timed
+  const { renderPdf } = require('../src/pdf/render') as typeof import('../src/pdf/render');
+  const { loadFonts, resetFontCache } = require('../src/pdf/fonts') as typeof import('../src/pdf/fonts');
+  const { mediationAgreement } = require('../templates/mediation_agreement.template') as typeof import('../templates/mediation_agreement.template');
+  const moduleLoad = ms(t0);
+
+  const layout = mediationAgreement.build(data, 'zh-CN');
+  t0 = performance.now();
+  const first = await renderPdf(layout, 'zh-CN');
+  const cold = ms(t0);
+
+  resetFontCache();
+  t0 = performance.now();
+  loadFonts();
+  const fontRead = ms(t0);
+
+  const warm: number[] = [];
+  for (let i = 0; i < ITERATIONS; i++) {
+    t0 = performance.now();
+    await renderPdf(layout, 'zh-CN');
+    warm.push(ms(t0));
+  }
+  const en = await renderPdf(mediationAgreement.build(data, 'en'), 'en');
+  const pages = (first.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
+
+  console.log('PDF rendering: one-page mediation agreement (zh-CN)');
+  console.log(`  pages                         ${pages}`);
+  console.log(`  module load (pdfkit, templates) ${moduleLoad} ms`);
+  console.log(`  cold render (first document)  ${cold} ms`);
+  console.log(`  font files read (2 x ~8 MB)   ${fontRead} ms`);
+  console.log(`  warm render, median of ${ITERATIONS}     ${median(warm)} ms (min ${Math.min(...warm)}, max ${Math.max(...warm)})`);
+  console.log(`  size zh-CN                    ${(first.length / 1024).toFixed(1)} KiB`);
+  console.log(`  size en                       ${(en.length / 1024).toFixed(1)} KiB`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
