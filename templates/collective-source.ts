@@ -108,7 +108,7 @@ export function sideLabel(side: Side, locale: Locale): string {
   return label(SIDES, side, locale);
 }
 
-/** A small closing line naming the legal basis of the document. */
+/** The legal basis of the document, printed at the foot of its last page. */
 export function basis(locale: Locale, zh: string, en: string): Block {
-  return { kind: 'paragraph', text: t(locale, `依据：${zh}`, `Legal basis: ${en}`), small: true };
+  return { kind: 'basis', text: t(locale, `依据：${zh}`, `Legal basis: ${en}`) };
 }

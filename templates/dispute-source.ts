@@ -38,9 +38,9 @@ export function mediationReceivedOn(c: CaseRecord): string | undefined {
   return c.data?.mediation?.appliedOn ?? (c.data?.route === 'mediation' ? c.data?.receivedOn : undefined);
 }
 
-/** A small closing line naming the legal basis of the document. */
+/** The legal basis of the document, printed at the foot of its last page. */
 export function basis(locale: Locale, zh: string, en: string): Block {
-  return { kind: 'paragraph', text: t(locale, `依据：${zh}`, `Legal basis: ${en}`), small: true };
+  return { kind: 'basis', text: t(locale, `依据：${zh}`, `Legal basis: ${en}`) };
 }
 
 /** `申请人张三与被申请人某公司` / `between Zhang San (applicant) and X Co. (respondent)`. */

@@ -90,6 +90,15 @@ export interface NoticeBlock {
   text: string;
 }
 
+/**
+ * The legal basis of the document: not drawn in the flow but in small print at the foot of
+ * the last page, above the page number (so it never pushes a signature block to a new page).
+ */
+export interface BasisBlock {
+  kind: 'basis';
+  text: string;
+}
+
 export interface SpacerBlock {
   kind: 'spacer';
   /** Height in points (default 12). */
@@ -105,7 +114,8 @@ export type Block =
   | SignatureBlock
   | SealBlock
   | NoticeBlock
-  | SpacerBlock;
+  | SpacerBlock
+  | BasisBlock;
 
 export interface LayoutDocument {
   title: string;

@@ -55,7 +55,7 @@ function build(d: MediationAgreementData, locale: Locale) {
     partiesTable(d.applicant, d.respondent, locale, [{ label: t(locale, '调解组织', 'Mediation organization'), value: org }]),
     { kind: 'heading', text: t(locale, '一、争议事项', '1. Matters in dispute') },
     { kind: 'paragraph', text: matters(d, locale), indent: locale === 'zh-CN' },
-    { kind: 'heading', text: t(locale, '二、调解结果', '2. Terms agreed') },
+    { kind: 'heading', text: t(locale, '二、协议内容及履行期限和方式', '2. Terms, performance period and manner') },
     {
       kind: 'paragraph',
       text: t(locale, `经${org}主持调解，双方当事人在平等自愿的基础上达成如下协议：`,
@@ -68,15 +68,13 @@ function build(d: MediationAgreementData, locale: Locale) {
     blocks.push({ kind: 'paragraph', text: t(locale, '以上款项合计：', 'Total of the amounts above: ') + money(sumAmounts(amounts), locale) });
   }
   blocks.push(
-    { kind: 'heading', text: t(locale, '三、履行期限和方式', '3. Performance period and manner') },
     {
-      kind: 'keyValue',
-      rows: [
-        { label: t(locale, '履行期限', 'Perform by'), value: t(locale, `${date(d.performanceDue, locale)}前`, `on or before ${date(d.performanceDue, locale)}`) },
-        { label: t(locale, '履行方式', 'Manner of performance'), value: d.performanceManner },
-      ],
+      kind: 'paragraph',
+      indent,
+      text: t(locale, `履行期限：${date(d.performanceDue, locale)}前。履行方式：${d.performanceManner}。`,
+        `Performance period: on or before ${date(d.performanceDue, locale)}. Manner of performance: ${d.performanceManner}.`),
     },
-    { kind: 'heading', text: t(locale, '四、其他约定', '4. Other provisions') },
+    { kind: 'heading', text: t(locale, '三、其他约定', '3. Other provisions') },
     {
       kind: 'numbered',
       style: indent ? 'cn' : 'arabic',

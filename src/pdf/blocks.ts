@@ -81,7 +81,7 @@ function notice(ctx: Ctx, b: NoticeBlock): void {
   ctx.doc.y = y + h + 10;
 }
 
-const SIGN_LINE = 20;
+const SIGN_LINE = 18;
 
 /** Heights of the role, name and note lines of a row: each line starts at the same y in every column. */
 function rowMetrics(ctx: Ctx, row: Signatory[], w: number): [number, number, number] {
@@ -136,7 +136,7 @@ const sealLines = (b: SealBlock) => [b.organization, b.label, ...(b.date ? [b.da
 /** Height the seal block needs. */
 export function sealHeight(ctx: Ctx, b: SealBlock): number {
   font(ctx, STYLE.body);
-  return sealLines(b).reduce((a, l) => a + textHeight(ctx, l, sealWidth(ctx)), 0) + 16;
+  return sealLines(b).reduce((a, l) => a + textHeight(ctx, l, sealWidth(ctx)), 0) + 10;
 }
 
 function seal(ctx: Ctx, b: SealBlock): void {
@@ -145,9 +145,9 @@ function seal(ctx: Ctx, b: SealBlock): void {
   const lines = sealLines(b);
   ensureSpace(ctx, sealHeight(ctx, b));
   font(ctx, STYLE.body);
-  ctx.doc.y += 8;
+  ctx.doc.y += 4;
   for (const line of lines) ctx.doc.text(line, x, ctx.doc.y, { width: w, align: 'center', lineGap: STYLE.lineGap });
-  ctx.doc.y += 8;
+  ctx.doc.y += 6;
 }
 
 /** Vertical space; at the foot of a page it just ends the page (no blank page is added). */
@@ -170,5 +170,6 @@ export function drawBlock(ctx: Ctx, block: Block, next?: Block): void {
     case 'seal': return seal(ctx, block);
     case 'notice': return notice(ctx, block);
     case 'spacer': return spacer(ctx, block.size);
+    case 'basis': return; // drawn with the page furniture, at the foot of the last page
   }
 }

@@ -6,7 +6,7 @@ export const MM = 72 / 25.4;
 /** A4 with ~25 mm side margins; the header and footer live inside the top and bottom margins. */
 export const PAGE = {
   size: 'A4' as const,
-  margins: { top: 25 * MM, bottom: 22 * MM, left: 25 * MM, right: 25 * MM },
+  margins: { top: 23 * MM, bottom: 20 * MM, left: 25 * MM, right: 25 * MM },
 };
 
 export const STYLE = {
@@ -14,7 +14,7 @@ export const STYLE = {
   bold: 'NotoSC-Bold',
   title: 17,
   subtitle: 11,
-  heading: 12.5,
+  heading: 12,
   subheading: 11.5,
   body: 10.5,
   small: 9,

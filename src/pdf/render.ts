@@ -31,11 +31,27 @@ function drawTitle(ctx: Ctx, layout: LayoutDocument): void {
   doc.y += 8;
 }
 
+/**
+ * The legal basis in small print just above the footer of the last page, between the body's
+ * bottom margin and the page number: shrunk to fit one line (down to 6 pt), else two lines.
+ */
+function drawBasis(ctx: Ctx, text: string, footerY: number): void {
+  const { doc } = ctx;
+  let size = STYLE.dense;
+  font(ctx, size).fillColor(STYLE.muted);
+  const width = doc.widthOfString(text);
+  if (width > ctx.width) size = Math.max(6, (size * ctx.width) / width);
+  font(ctx, size).fillColor(STYLE.muted);
+  const h = doc.heightOfString(text, { width: ctx.width, lineGap: 1 });
+  doc.text(text, ctx.left, footerY - 4 - h, { width: ctx.width, lineGap: 1 });
+}
+
 /** Header (title and case number) and footer (page x of y) on every buffered page. */
 function drawPageFurniture(ctx: Ctx, layout: LayoutDocument): void {
   const { doc, locale } = ctx;
   const range = doc.bufferedPageRange();
-  const headerY = 12 * MM;
+  const basis = layout.blocks.flatMap((b) => (b.kind === 'basis' ? [b.text] : [])).join(' ');
+  const headerY = 11 * MM;
   for (let i = 0; i < range.count; i++) {
     doc.switchToPage(range.start + i);
     const bottomMargin = doc.page.margins.bottom;
@@ -49,7 +65,9 @@ function drawPageFurniture(ctx: Ctx, layout: LayoutDocument): void {
     doc.lineWidth(0.5).strokeColor(STYLE.muted).moveTo(ctx.left, ruleY).lineTo(ctx.left + ctx.width, ruleY).stroke();
     const n = i + 1;
     const footer = locale === 'zh-CN' ? `第 ${n} 页 共 ${range.count} 页` : `Page ${n} of ${range.count}`;
-    doc.text(footer, ctx.left, doc.page.height - 13 * MM, { width: ctx.width, align: 'center', lineBreak: false });
+    const footerY = doc.page.height - 12 * MM;
+    doc.text(footer, ctx.left, footerY, { width: ctx.width, align: 'center', lineBreak: false });
+    if (n === range.count && basis) drawBasis(ctx, basis, footerY);
     doc.page.margins.bottom = bottomMargin;
   }
 }

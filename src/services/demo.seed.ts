@@ -95,11 +95,40 @@ async function seedDisputes(deps: CommandDeps, u: Users) {
   await send(f, { type: 'MEDIATION_FAILED', reason: '双方对是否违法解除分歧较大，无法达成一致。', occurredAt: dayAgo(now, 3).at });
 }
 
+type Reps = (side: string, names: string[]) => Record<string, unknown>;
+
+/** A comprehensive contract negotiated last winter, approved by the bureau and in force. */
+async function seedContractInForce(deps: CommandDeps, u: Users, base: Record<string, unknown>, reps: Reps) {
+  const now = deps.clock();
+  const send = (id: string, event: Record<string, unknown>, who = u.union_rep) => sendEvent(deps, who, id, event);
+  const id = await openCase(deps, u.union_rep, { ...base, contractType: 'comprehensive', title: '北京星河科技有限公司集体合同（2026—2028年）', topics: ['pay', 'working_hours', 'rest_leave', 'safety_health', 'term'], occurredAt: dayAgo(now, 120).at });
+  await send(id, { type: 'SEND_REQUEST', receivedOn: dayAgo(now, 120).date, occurredAt: dayAgo(now, 120, 11).at });
+  await send(id, { type: 'RESPONSE', agrees: true, occurredAt: dayAgo(now, 115).at }, u.employer_rep);
+  await send(id, { ...reps('union', ['王工会', '林晓', '郑明']), occurredAt: dayAgo(now, 114).at });
+  await send(id, { ...reps('employer', ['赵人事', '钱财务', '吴生产']), occurredAt: dayAgo(now, 114, 11).at }, u.employer_rep);
+  await send(id, { type: 'APPOINT_RECORDER', name: '何记录', occurredAt: dayAgo(now, 113).at });
+  await send(id, { type: 'START_CONSULTATION', occurredAt: dayAgo(now, 112).at });
+  await send(id, { type: 'RECORD_MEETING', heldOn: dayAgo(now, 110).date, chairSide: 'employer', attendees: ['王工会', '林晓', '郑明', '赵人事', '钱财务', '吴生产'], summary: '逐条协商集体合同草案。', agreed: ['工时与休息休假条款'], open: [], occurredAt: dayAgo(now, 110).at }, u.employer_rep);
+  await send(id, { type: 'EDIT_DRAFT', clauses: [
+    { topic: 'pay', text: '企业职工月工资不低于本市最低工资标准的130%，每年工资增长幅度不低于5%。', status: 'agreed' },
+    { topic: 'working_hours', text: '实行标准工时制度，职工每日工作不超过8小时、每周不超过40小时。', status: 'agreed' },
+    { topic: 'rest_leave', text: '职工依法享受法定节假日、带薪年休假、婚丧假、产假等假期。', status: 'agreed' },
+    { topic: 'safety_health', text: '企业为职工提供符合国家标准的劳动安全卫生条件和劳动防护用品，每年组织一次职业健康检查。', status: 'agreed' },
+    { topic: 'term', text: '本合同期限为二年。', status: 'agreed' },
+  ], occurredAt: dayAgo(now, 105).at });
+  await send(id, { type: 'DRAFT_AGREED', draftVersion: 1, occurredAt: dayAgo(now, 100).at });
+  await send(id, { type: 'RECORD_VOTE', body: 'workers_congress', total: 120, present: 112, yes: 105, no: 4, abstain: 3, method: 'secret_ballot', heldOn: dayAgo(now, 95).date, occurredAt: dayAgo(now, 95).at });
+  await send(id, { type: 'SIGN_CONTRACT', signedOn: dayAgo(now, 94).date, termMonths: 24, occurredAt: dayAgo(now, 94).at });
+  await send(id, { type: 'SUBMIT_FOR_FILING', receivedOn: dayAgo(now, 90).date, occurredAt: dayAgo(now, 90).at }, u.employer_rep);
+  await send(id, { type: 'REVIEW_APPROVED', occurredAt: dayAgo(now, 80).at }, u.labor_officer);
+}
+
 async function seedCollective(deps: CommandDeps, u: Users) {
   const now = deps.clock();
   const body = { kind: 'collective', requester: 'union', contractType: 'wages', scope: 'enterprise', title: '北京星河科技有限公司2027年度工资专项集体合同', unionOrganizationId: ORGS[2].id, employerOrganizationId: ORGS[1].id, laborBureauId: ORGS[3].id, topics: ['pay', 'working_hours', 'rest_leave'] };
   const send = (id: string, event: Record<string, unknown>, who = u.union_rep) => sendEvent(deps, who, id, event);
-  const reps = (side: string, names: string[]) => ({ type: 'NAME_REPRESENTATIVES', side, members: names.map((name, i) => ({ name, chief: i === 0, external: false })) });
+  const reps: Reps = (side, names) => ({ type: 'NAME_REPRESENTATIVES', side, members: names.map((name, i) => ({ name, chief: i === 0, external: false })) });
+  await seedContractInForce(deps, u, body, reps);
   const id = await openCase(deps, u.union_rep, { ...body, occurredAt: dayAgo(now, 30).at });
   await send(id, { type: 'SEND_REQUEST', receivedOn: dayAgo(now, 29).date, proposedPlace: '公司第二会议室', occurredAt: dayAgo(now, 29).at });
   await send(id, { type: 'RESPONSE', agrees: true, occurredAt: dayAgo(now, 25).at }, u.employer_rep);

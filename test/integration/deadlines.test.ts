@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { createDeadlineService } from '../../src/services/deadlines.service';
-import { sweepOnce } from '../../src/services/deadline-sweeper';
+import { startSweeper, sweepOnce } from '../../src/services/deadline-sweeper';
 import { openCase } from '../../src/services/case-commands';
 import { auth } from './support/harness';
 import { daysAgo, disputeBody, disputeWorld, openDispute, send, type DisputeWorld } from './support/world';
@@ -100,6 +100,22 @@ describe('deadlines fire exactly once, through the command loop', () => {
     const after = await w.http().get('/api/v1/calendar/deadline').query(query).set(auth(admin()));
     expect(after.body.dueOn).toBe(wednesday);
     expect((await w.http().post('/api/v1/admin/calendar').set(auth(w.users.mediator.token)).send({ date: wednesday, kind: 'holiday', name: 'x' })).status).toBe(403);
+  });
+});
+
+describe('a service starting after downtime', () => {
+  it('fires at start the deadlines that passed while it was down', async () => {
+    const c = await openDispute(w, { receivedOn: daysAgo(20) });
+    const deadlines = createDeadlineService({ db: w.db, clock: () => new Date() });
+    const firstSweep = new Promise<number>((resolve) => {
+      const sweeper = startSweeper({ db: w.db, clock: () => new Date(), deadlines }, 3_600_000, (n) => {
+        sweeper.stop();
+        resolve(n);
+      });
+    });
+    expect(await firstSweep).toBeGreaterThanOrEqual(2);
+    const fired = (await history(c.id)).filter((e) => e.type === 'DEADLINE_ELAPSED').map((e) => e.payload.ruleId);
+    expect(fired.sort()).toEqual(['dispute.mediation.acceptance', 'dispute.mediation.arbitrationRight']);
   });
 });
 
