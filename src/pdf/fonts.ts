@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 
 /** Noto Sans SC (Noto Sans Hans), shipped by `@embedpdf/fonts-sc`; pdfkit embeds a subset. */
@@ -43,7 +44,31 @@ export function loadFonts(): FontFiles {
   return cached;
 }
 
-/** Forgets the cached buffers (the cold-start benchmark uses it). */
+/** A font parsed by fontkit; pdfkit accepts it in place of the file (anything with `layout`). */
+export interface ParsedFont {
+  layout(text: string): unknown;
+  postscriptName: string;
+}
+
+let parsed: { regular: ParsedFont; bold: ParsedFont } | undefined;
+
+/**
+ * Both fonts parsed once per process and shared by every document: parsing the 8 MB CFF
+ * fonts per document would dominate the render time. Each document still makes its own
+ * subset, so sharing changes no byte of the output. fontkit is loaded the way pdfkit loads it
+ * (pdfkit's own dependency), so the two always agree on the font object.
+ */
+export function loadParsedFonts(): { regular: ParsedFont; bold: ParsedFont } {
+  if (!parsed) {
+    const fontkit = createRequire(require.resolve('pdfkit'))('fontkit') as { create(data: Uint8Array): ParsedFont };
+    const files = loadFonts();
+    parsed = { regular: fontkit.create(files.regular), bold: fontkit.create(files.bold) };
+  }
+  return parsed;
+}
+
+/** Forgets the cached buffers and parsed fonts (the cold-start benchmark uses it). */
 export function resetFontCache(): void {
   cached = undefined;
+  parsed = undefined;
 }

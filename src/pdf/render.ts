@@ -3,7 +3,7 @@ import PDFDocument from 'pdfkit';
 import type { LayoutDocument } from '../../templates/layout';
 import { drawBlock } from './blocks';
 import { type Ctx, type Locale, MM, PAGE, STYLE, font, makeCtx } from './context';
-import { loadFonts } from './fonts';
+import { loadParsedFonts } from './fonts';
 
 export type { Locale } from './context';
 
@@ -80,7 +80,7 @@ function drawPageFurniture(ctx: Ctx, layout: LayoutDocument): void {
 export async function renderPdf(layout: LayoutDocument, locale: Locale): Promise<Buffer> {
   const created = new Date(layout.meta.createdAt);
   if (Number.isNaN(created.getTime())) throw new Error(`meta.createdAt is not an instant: ${layout.meta.createdAt}`);
-  const fonts = loadFonts();
+  const fonts = loadParsedFonts();
   const doc = new PDFDocument({
     size: PAGE.size,
     margins: PAGE.margins,
@@ -105,8 +105,9 @@ export async function renderPdf(layout: LayoutDocument, locale: Locale): Promise
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  doc.registerFont(STYLE.regular, fonts.regular);
-  doc.registerFont(STYLE.bold, fonts.bold);
+  // pdfkit takes a parsed fontkit font as a font source (its types only list files and buffers)
+  doc.registerFont(STYLE.regular, fonts.regular as unknown as Buffer);
+  doc.registerFont(STYLE.bold, fonts.bold as unknown as Buffer);
   const ctx = makeCtx(doc, locale);
   drawTitle(ctx, layout);
   layout.blocks.forEach((block, i) => drawBlock(ctx, block, layout.blocks[i + 1]));

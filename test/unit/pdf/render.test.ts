@@ -45,6 +45,14 @@ describe('renderPdf', () => {
     expect(Buffer.compare(a, b)).toBe(0);
   });
 
+  it('stays deterministic with the parsed fonts shared between documents (A, B, A)', async () => {
+    const a1 = await renderPdf(base, 'zh-CN');
+    await renderPdf(longDocument(30), 'zh-CN');
+    await renderPdf({ ...base, title: 'Mediation Agreement' }, 'en');
+    const a2 = await renderPdf(base, 'zh-CN');
+    expect(a2.equals(a1)).toBe(true);
+  });
+
   it('takes its dates from meta.createdAt and its file ID from the content', async () => {
     const a = (await renderPdf(base, 'zh-CN')).toString('latin1');
     // CreationDate and ModDate (indirect objects), nothing else dated
