@@ -1,0 +1,28 @@
+import { loadEnv } from '../../../src/config/env';
+
+describe('configuration from the environment', () => {
+  it('defaults to the embedded database with the demo on', () => {
+    expect(loadEnv({})).toMatchObject({ PORT: 3000, DEMO: true, DEADLINE_SWEEP_INTERVAL_MS: 60000, RATE_LIMIT_PER_MINUTE: 6000, PGLITE_DIR: './data' });
+  });
+
+  it('turns the demo off by default when DATABASE_URL is set, unless asked', () => {
+    expect(loadEnv({ DATABASE_URL: 'postgres://x@y/z' }).DEMO).toBe(false);
+    expect(loadEnv({ DATABASE_URL: 'postgres://x@y/z', DEMO: '1' }).DEMO).toBe(true);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /PORT/],
+    [{ DEADLINE_SWEEP_INTERVAL_MS: '-5' }, /DEADLINE_SWEEP_INTERVAL_MS/],
+    [{ DEMO: 'yes' }, /DEMO/],
+    [{ BOOTSTRAP_ADMIN_TOKEN: 'short' }, /BOOTSTRAP_ADMIN_TOKEN/],
+  ])('a bad value %j stops start-up with one line naming the variable', (env, name) => {
+    let message = '';
+    try {
+      loadEnv(env);
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toMatch(name);
+    expect(message.split('\n')).toHaveLength(1);
+  });
+});
