@@ -4,6 +4,7 @@ import * as cases from './20261125080100_cases';
 import * as caseEvents from './20261125080200_case_events';
 import * as idempotency from './20261125080300_idempotency_keys';
 import * as deadlines from './20261125080400_deadlines';
+import * as documents from './20261125080500_documents';
 
 /**
  * The migrations in order, imported statically so that they run the same under tsx, jest and the
@@ -15,6 +16,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261125080200_case_events': caseEvents,
   '20261125080300_idempotency_keys': idempotency,
   '20261125080400_deadlines': deadlines,
+  '20261125080500_documents': documents,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -46,11 +46,13 @@ function verificationText(d: CaseHistoryData, locale: Locale): string {
     `Hash chain verification FAILED: the chain breaks at event ${v.brokenAt}. Reason: ${v.reason}`);
 }
 
+const paren = (s: string, locale: Locale) => t(locale, `（${s}）`, ` (${s})`);
+
 function build(d: CaseHistoryData, locale: Locale) {
   const title = t(locale, '案件历史报告', 'Case History Report');
   const state = label(STATES, d.state, locale);
   const status = d.status === 'closed'
-    ? t(locale, '已结案', 'closed') + (d.outcome ? `（${label(OUTCOMES, d.outcome, locale)}）` : '')
+    ? t(locale, '已结案', 'closed') + (d.outcome ? paren(label(OUTCOMES, d.outcome, locale), locale) : '')
     : t(locale, '办理中', 'open');
   const last = d.events[d.events.length - 1];
   const blocks: Block[] = [
@@ -59,7 +61,7 @@ function build(d: CaseHistoryData, locale: Locale) {
       rows: [
         { label: t(locale, '案件类型', 'Kind of case'), value: label(CASE_KINDS, d.kind, locale) },
         { label: t(locale, '案件', 'Case'), value: d.subject },
-        { label: t(locale, '当前状态', 'State'), value: `${state}（${d.state}）` },
+        { label: t(locale, '当前状态', 'State'), value: state + paren(d.state, locale) },
         { label: t(locale, '办理状态', 'Status'), value: status },
         { label: t(locale, '事件数', 'Events'), value: String(d.events.length) },
         { label: t(locale, '最新事件哈希', 'Latest event hash'), value: last?.hash ?? '—' },

@@ -122,11 +122,6 @@ export function formatInstant(instant: string, locale: Locale): string {
   return locale === 'zh-CN' ? `${date} ${time}` : `${date} ${time} (UTC+8)`;
 }
 
-/** A blank date line for a hand-written date: `    年  月  日` / `Date: ________`. */
-export function blankDate(locale: Locale): string {
-  return locale === 'zh-CN' ? '　　　　年　　月　　日' : 'Date: ____________';
-}
-
 /** Chinese ordinal for section numbers: 1 -> 一, 12 -> 十二, 21 -> 二十一 (up to 99). */
 export function chineseOrdinal(n: number): string {
   const d = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];

@@ -65,7 +65,7 @@ function build(d: MediationAgreementData, locale: Locale) {
     { kind: 'numbered', items: termItems(d.terms, locale), style: indent ? 'cn' : 'arabic' },
   ];
   if (amounts.length > 1) {
-    blocks.push({ kind: 'paragraph', text: t(locale, '以上款项合计：', 'Total of the amounts above: ') + money(sumAmounts(amounts), locale) });
+    blocks.push({ kind: 'paragraph', text: t(locale, '以上款项合计：', 'Total of the amounts above: ') + money(sumAmounts(amounts), locale), indent });
   }
   blocks.push(
     {

@@ -39,7 +39,7 @@ function build(d: SettlementAgreementData, locale: Locale) {
     { kind: 'numbered', items: termItems(d.terms, locale), style: indent ? 'cn' : 'arabic' },
   ];
   if (amounts.length > 1) {
-    blocks.push({ kind: 'paragraph', text: t(locale, '以上款项合计：', 'Total of the amounts above: ') + money(sumAmounts(amounts), locale) });
+    blocks.push({ kind: 'paragraph', text: t(locale, '以上款项合计：', 'Total of the amounts above: ') + money(sumAmounts(amounts), locale), indent });
   }
   blocks.push(
     { kind: 'heading', text: t(locale, '二、履行期限', '2. Performance') },

@@ -10,6 +10,7 @@ import { peopleRoutes } from './routes/people.routes';
 import { docsAssets, DOCS_INIT, systemRoutes } from './routes/system.routes';
 import { clockRoutes } from './routes/clock.routes';
 import { draftRoutes } from './routes/drafts.routes';
+import { documentRoutes } from './routes/documents.routes';
 import type { DeadlineService } from '../services/deadlines.service';
 
 export interface AppDeps extends CommandDeps {
@@ -25,7 +26,7 @@ export function createApp(deps: AppDeps): Express {
   app.set('query parser', 'simple');
   app.use(express.json({ limit: '1mb', strict: false, type: ['application/json', 'application/*+json'] }));
 
-  const protectedRoutes = [...peopleRoutes(deps.db), ...caseRoutes(deps), ...draftRoutes(deps), ...machineRoutes(), ...clockRoutes(deps)];
+  const protectedRoutes = [...peopleRoutes(deps.db), ...caseRoutes(deps), ...draftRoutes(deps), ...documentRoutes(deps), ...machineRoutes(), ...clockRoutes(deps)];
   const publicRoutes = systemRoutes(deps, () => all);
   const all: RouteSpec[] = [...publicRoutes, ...protectedRoutes];
 

@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import type { Knex } from 'knex';
+import { z } from 'zod';
+import { DOCUMENT_TYPES, TEMPLATES, appliesTo, prepareDocument, type DocumentType, type Orgs } from '../../templates';
+import { renderPdf } from '../pdf/render';
+import { listEvents } from '../repositories/case-events.repository';
+import { caseDocuments, documentBytes, findDocument, findSameDocument, insertDocument, type DocumentRecord } from '../repositories/documents.repository';
+import { findOrganizations, type User } from '../repositories/people.repository';
+import { caseDeadlines } from '../repositories/deadlines.repository';
+import { actorOf, maySee, seesEverything } from './access';
+import { visibleCase } from './case-queries';
+import { DocumentNotApplicable, Forbidden, NotFound } from './errors';
+import { parseOrThrow } from './event-input';
+import { sha256Hex } from './hash-chain';
+import { verifyEvents } from './verify.service';
+
+export const DocumentRequestSchema = z.object({
+  type: z.enum(DOCUMENT_TYPES as [DocumentType, ...DocumentType[]]),
+  locale: z.enum(['zh-CN', 'en']).default('zh-CN'),
+  sourceSeq: z.number().int().min(1).optional(),
+});
+
+export function documentView(d: DocumentRecord) {
+  return { id: d.id, type: d.type, locale: d.locale, sourceSeq: d.sourceSeq, sha256: d.sha256, size: d.size, filename: d.filename, createdAt: d.createdAt.toISOString(), url: `/api/v1/documents/${d.id}` };
+}
+
+/**
+ * Generates a document from the case's recorded data. Not a case event: it works on closed cases
+ * and leaves the history alone. The same data renders to the same bytes, so the same document
+ * asked for again is found by its hash and returned (created: false).
+ */
+export async function generateDocument(db: Knex, user: User, caseId: string, body: unknown) {
+  const req = parseOrThrow(DocumentRequestSchema, body, 'The document request');
+  const row = await visibleCase(db, user, caseId);
+  // Auditors and admins read everything and change nothing; the history report is theirs to print.
+  if (seesEverything(user) && req.type !== 'case_history') throw new Forbidden(`A ${user.role} may generate only the case history report.`);
+  if (!appliesTo(req.type, row.kind)) throw new DocumentNotApplicable(`A ${req.type} does not exist for a ${row.kind} case.`);
+  const history = await listEvents(db, row.id);
+  const deadlines = await caseDeadlines(db, row.id);
+  const orgs: Orgs = Object.fromEntries((await findOrganizations(db, row.participants)).map((o) => [o.id, { name: o.name, kind: o.kind, region: o.region }]));
+  const prepared = prepareDocument(
+    req.type,
+    { id: row.id, number: row.number, kind: row.kind, state: row.state, status: row.status, outcome: row.outcome, data: row.snapshot.context },
+    history.map(({ caseId: _c, ...e }) => e),
+    orgs,
+    req.locale,
+    {
+      sourceSeq: req.sourceSeq,
+      limitationDueOn: deadlines.find((d) => d.ruleId === 'dispute.limitation')?.dueOn ?? null,
+      deadlines: Object.fromEntries(deadlines.map((d) => [d.ruleId, d.dueOn])),
+      verification: req.type === 'case_history' ? verifyEvents(row, history) : undefined,
+    },
+  );
+  if (!prepared) {
+    throw new DocumentNotApplicable(req.sourceSeq ? `Event ${req.sourceSeq} is not a source of a ${req.type}.` : `The case has no data for a ${req.type} yet.`);
+  }
+  const bytes = await renderPdf(prepared.layout, req.locale);
+  const identity = { caseId: row.id, type: req.type, locale: req.locale, sourceSeq: prepared.sourceSeq, sha256: sha256Hex(bytes) };
+  const existing = await findSameDocument(db, identity);
+  if (existing) return { document: existing, created: false };
+  const id = randomUUID();
+  const filename = `${row.number}-${TEMPLATES[req.type].title[req.locale]}-${prepared.sourceSeq}.pdf`;
+  const document = await insertDocument(db, { ...identity, id, size: bytes.length, filename, createdBy: actorOf(user), createdAt: new Date() }, bytes);
+  return { document, created: document.id === id };
+}
+
+export async function listCaseDocuments(db: Knex, user: User, caseId: string) {
+  await visibleCase(db, user, caseId);
+  return (await caseDocuments(db, caseId)).map(documentView);
+}
+
+/** A document's bytes, for whoever may read its case (404 otherwise). */
+export async function readDocument(db: Knex, user: User, id: string) {
+  const doc = /^[0-9a-f-]{36}$/i.test(id) ? await findDocument(db, id) : undefined;
+  if (!doc) throw new NotFound('document');
+  const row = await visibleCase(db, user, doc.caseId).catch(() => undefined);
+  if (!row || !maySee(user, row)) throw new NotFound('document');
+  return { document: doc, bytes: await documentBytes(db, id) };
+}
