@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { BaseSchema, DateSchema, type DocumentTemplate, compact, date, layout } from './common';
 import { basis, between, committee, committeeOrDefault, mediationReceivedOn, parties } from './dispute-source';
-import type { Locale } from './format';
+import { clause, type Locale } from './format';
 import type { Block } from './layout';
 import { DECLINE_REASONS, label, t } from './labels';
 import { eventDate, findSource, ofType } from './source';
@@ -52,7 +52,7 @@ function build(d: AcceptanceNoticeData, locale: Locale) {
       indent,
     });
   } else {
-    const reason = [label(DECLINE_REASONS, d.reason, locale), d.detail].filter(Boolean).join(t(locale, '；', '; '));
+    const reason = [label(DECLINE_REASONS, d.reason, locale), d.detail].filter(Boolean).map((x) => clause(x!)).join(t(locale, '；', '; '));
     blocks.push({
       kind: 'paragraph',
       text: intro + t(locale, `本委员会决定不予受理。理由：${reason}。`, `This committee has decided not to accept it. Reason: ${reason}.`),

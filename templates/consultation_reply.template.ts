@@ -4,7 +4,7 @@ import { BaseSchema, DateSchema, type DocumentTemplate, compact, date, layout } 
 import {
   MemberSchema, PartiesSchema, basis, collectiveParties, membersTable, otherSide, representativesAt, sideName,
 } from './collective-source';
-import type { Locale } from './format';
+import { clause, type Locale } from './format';
 import type { Block } from './layout';
 import { t } from './labels';
 import { eventDate, findSource, latestBefore, ofType } from './source';
@@ -32,8 +32,8 @@ function build(d: ConsultationReplyData, locale: Locale) {
   const decision = d.agrees
     ? t(locale, `经研究，本方同意就订立《${d.parties.title}》进行集体协商，具体协商时间、地点由双方协商确定。`,
       ` Having considered it, we agree to consult collectively on concluding the "${d.parties.title}"; the time and place will be agreed between us.`)
-    : t(locale, `经研究，本方不同意进行集体协商。理由：${d.reason ?? '未说明'}。`,
-      ` Having considered it, we do not agree to consult. Reason: ${d.reason ?? 'none given'}.`);
+    : t(locale, `经研究，本方不同意进行集体协商。理由：${d.reason ? clause(d.reason) : '未说明'}。`,
+      ` Having considered it, we do not agree to consult. Reason: ${d.reason ? clause(d.reason) : 'none given'}.`);
   const blocks: Block[] = [
     { kind: 'paragraph', text: t(locale, `${to}：`, `To ${to}:`) },
     { kind: 'paragraph', text: received + decision, indent },

@@ -122,6 +122,14 @@ export function formatInstant(instant: string, locale: Locale): string {
   return locale === 'zh-CN' ? `${date} ${time}` : `${date} ${time} (UTC+8)`;
 }
 
+/**
+ * Free text to embed before a sentence end: trailing punctuation removed, so that
+ * `理由：${clause(reason)}。` never prints `。。` when the user already ended the sentence.
+ */
+export function clause(text: string): string {
+  return text.trim().replace(/[\s。．.！!？?；;，,、:：]+$/u, '');
+}
+
 /** Chinese ordinal for section numbers: 1 -> 一, 12 -> 十二, 21 -> 二十一 (up to 99). */
 export function chineseOrdinal(n: number): string {
   const d = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];

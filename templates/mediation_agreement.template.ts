@@ -5,7 +5,7 @@ import {
   compact, date, layout, money, partiesTable, termItems,
 } from './common';
 import { basis, claims, committee, committeeOrDefault, mediationReceivedOn, parties } from './dispute-source';
-import { formatAmount, sumAmounts, type Locale } from './format';
+import { clause, formatAmount, sumAmounts, type Locale } from './format';
 import type { Block, Signatory } from './layout';
 import { CLAIM_TYPES, SIGN_METHODS, label, t } from './labels';
 import { eventDate, findSource, type HistoryEvent, upTo } from './source';
@@ -39,7 +39,7 @@ function matters(d: MediationAgreementData, locale: Locale): string {
   const sep = t(locale, '；', '; ');
   const types = [...new Set(d.claims.map((c) => label(CLAIM_TYPES, c.type, locale)))].join(t(locale, '、', ', '));
   const requests = d.claims
-    .map((c) => (c.amount ? `${c.description}${t(locale, '（', ' (')}${formatAmount(c.amount, locale)}${t(locale, '）', ')')}` : c.description))
+    .map((c) => (c.amount ? `${clause(c.description)}${t(locale, '（', ' (')}${formatAmount(c.amount, locale)}${t(locale, '）', ')')}` : clause(c.description)))
     .join(sep);
   const on = d.appliedOn ? t(locale, `于${date(d.appliedOn, locale)}`, ` on ${date(d.appliedOn, locale)}`) : '';
   return t(locale, `申请人因${types}争议，${on}向本委员会申请调解，请求：${requests}。`,

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { BaseSchema, DateSchema, type DocumentTemplate, compact, date, layout } from './common';
 import { basis, between, committee, committeeOrDefault, mediationReceivedOn, parties } from './dispute-source';
-import type { Locale } from './format';
+import { clause, type Locale } from './format';
 import type { Block } from './layout';
 import { t } from './labels';
 import { eventDate, findSource, type HistoryEvent, latestBefore, type Orgs } from './source';
@@ -24,7 +24,7 @@ export const MediationFailureSchema = BaseSchema.extend({
 export type MediationFailureData = z.infer<typeof MediationFailureSchema>;
 
 function what(d: MediationFailureData, locale: Locale): string {
-  const reason = d.reason ? t(locale, `原因：${d.reason}。`, ` Reason: ${d.reason}.`) : '';
+  const reason = d.reason ? t(locale, `原因：${clause(d.reason)}。`, ` Reason: ${clause(d.reason)}.`) : '';
   switch (d.failure) {
     case 'party_refused': {
       const who = d.party === 'respondent' ? d.respondent : d.applicant;

@@ -82,3 +82,20 @@ describe('bad input gets a clear problem+json 4xx, never a 500', () => {
     expect(res.status).toBe(400);
   });
 });
+
+describe('rate limit', () => {
+  it('answers 429 RATE_LIMITED with Retry-After past the per-token burst', async () => {
+    const { createApp } = await import('../../src/http/app');
+    const { createDeadlineService } = await import('../../src/services/deadlines.service');
+    const request = (await import('supertest')).default;
+    const clock = () => new Date();
+    const limited = request(createApp({ db: w.db, clock, deadlines: createDeadlineService({ db: w.db, clock }), rateLimitPerMinute: 2 }));
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await limited.get('/api/v1/me').set(auth(w.users.mediator.token))).status);
+    expect(statuses).toEqual([200, 200, 429, 429]);
+    const res = await limited.get('/api/v1/me').set(auth(w.users.mediator.token));
+    expect(res.body.code).toBe('RATE_LIMITED');
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await limited.get('/api/v1/me').set(auth(w.users.auditor.token))).status).toBe(200);
+  });
+});
