@@ -1,12 +1,12 @@
 /**
  * PDF rendering figures: a one-page mediation agreement, cold (first document in the process:
  * pdfkit loaded, font files read and parsed) and warm (median of later renders), and its size.
- * Run: `npx tsx bench/pdf.bench.ts [iterations]`.
+ * Run by `npm run bench` (first, so that the cold figures are cold).
  */
 import { performance } from 'node:perf_hooks';
-import type { MediationAgreementData } from '../templates/mediation_agreement.template';
+import type { MediationAgreementData } from '../templates/mediation-agreement.template';
 
-const ITERATIONS = Number(process.argv[2] ?? 20);
+const ITERATIONS = 20;
 
 const data: MediationAgreementData = {
   caseNumber: '劳调〔2026〕第00017号',
@@ -25,12 +25,12 @@ const data: MediationAgreementData = {
 const ms = (t0: number) => Math.round((performance.now() - t0) * 10) / 10;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-async function main(): Promise<void> {
+export async function benchPdf(print: (line: string) => void): Promise<void> {
   let t0 = performance.now();
   // required here, not imported at the top, so that loading pdfkit and fontkit is timed
   const { renderPdf } = require('../src/pdf/render') as typeof import('../src/pdf/render');
   const { loadParsedFonts, resetFontCache } = require('../src/pdf/fonts') as typeof import('../src/pdf/fonts');
-  const { mediationAgreement } = require('../templates/mediation_agreement.template') as typeof import('../templates/mediation_agreement.template');
+  const { mediationAgreement } = require('../templates/mediation-agreement.template') as typeof import('../templates/mediation-agreement.template');
   const moduleLoad = ms(t0);
 
   const layout = mediationAgreement.build(data, 'zh-CN');
@@ -52,17 +52,12 @@ async function main(): Promise<void> {
   const en = await renderPdf(mediationAgreement.build(data, 'en'), 'en');
   const pages = (first.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
 
-  console.log('PDF rendering: one-page mediation agreement (zh-CN)');
-  console.log(`  pages                         ${pages}`);
-  console.log(`  module load (pdfkit, templates) ${moduleLoad} ms`);
-  console.log(`  cold render (first document)  ${cold} ms`);
-  console.log(`  font load (read + parse, 2 x ~8 MB) ${fontLoad} ms`);
-  console.log(`  warm render, median of ${ITERATIONS}     ${median(warm)} ms (min ${Math.min(...warm)}, max ${Math.max(...warm)})`);
-  console.log(`  size zh-CN                    ${(first.length / 1024).toFixed(1)} KiB`);
-  console.log(`  size en                       ${(en.length / 1024).toFixed(1)} KiB`);
+  print('PDF rendering: one-page mediation agreement (zh-CN)');
+  print(`  pages                         ${pages}`);
+  print(`  module load (pdfkit, templates) ${moduleLoad} ms`);
+  print(`  cold render (first document)  ${cold} ms`);
+  print(`  font load (read + parse, 2 x ~8 MB) ${fontLoad} ms`);
+  print(`  warm render, median of ${ITERATIONS}     ${median(warm)} ms (min ${Math.min(...warm)}, max ${Math.max(...warm)})`);
+  print(`  size zh-CN                    ${(first.length / 1024).toFixed(1)} KiB`);
+  print(`  size en                       ${(en.length / 1024).toFixed(1)} KiB`);
 }
-
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});

@@ -1,6 +1,6 @@
 /** Shared schemas and layout pieces of the document templates. */
 import { z } from 'zod';
-import { amountInCapitals, formatAmount, formatDate, type Locale } from './format';
+import { amountInCapitals, clause, formatAmount, formatDate, type Locale } from './format';
 import type { Block, KeyValueBlock, LayoutDocument } from './layout';
 import { CLAIM_TYPES, label, t } from './labels';
 import type { CaseKind, FromCase } from './source';
@@ -101,7 +101,7 @@ export function partiesTable(
 /** Agreed terms as numbered items, with amounts in figures (and capitals in zh-CN). */
 export function termItems(terms: readonly Term[], locale: Locale): string[] {
   return terms.map((term) =>
-    term.amount ? `${term.description}${t(locale, '，金额', '; amount: ')}${money(term.amount, locale)}` : term.description,
+    term.amount ? `${clause(term.description)}${t(locale, '，金额', '; amount: ')}${money(term.amount, locale)}` : term.description,
   );
 }
 

@@ -3,25 +3,25 @@
  * it applies to. The documents service looks a type up here, calls `fromCase` (null -> 422
  * DOCUMENT_NOT_APPLICABLE), validates with `schema`, builds the layout and renders it.
  */
-import { acceptanceNotice } from './acceptance_notice.template';
-import { caseHistory } from './case_history.template';
-import { collectiveContract } from './collective_contract.template';
+import { acceptanceNotice } from './acceptance-notice.template';
+import { caseHistory } from './case-history.template';
+import { collectiveContract } from './collective-contract.template';
 import type { DocumentTemplate, DocumentType } from './common';
-import { congressResolution } from './congress_resolution.template';
-import { consultationReply } from './consultation_reply.template';
-import { consultationRequest } from './consultation_request.template';
-import { coordinationAgreement } from './coordination_agreement.template';
-import { filingForm } from './filing_form.template';
+import { congressResolution } from './congress-resolution.template';
+import { consultationReply } from './consultation-reply.template';
+import { consultationRequest } from './consultation-request.template';
+import { coordinationAgreement } from './coordination-agreement.template';
+import { filingForm } from './filing-form.template';
 import type { Locale } from './format';
 import type { LayoutDocument } from './layout';
-import { mediationAgreement } from './mediation_agreement.template';
-import { mediationApplication } from './mediation_application.template';
-import { mediationFailureRecord } from './mediation_failure_record.template';
-import { mediationRecord } from './mediation_record.template';
-import { meetingMinutes } from './meeting_minutes.template';
-import { representativesList } from './representatives_list.template';
-import { reviewOpinion } from './review_opinion.template';
-import { settlementAgreement } from './settlement_agreement.template';
+import { mediationAgreement } from './mediation-agreement.template';
+import { mediationApplication } from './mediation-application.template';
+import { mediationFailureRecord } from './mediation-failure-record.template';
+import { mediationRecord } from './mediation-record.template';
+import { meetingMinutes } from './meeting-minutes.template';
+import { representativesList } from './representatives-list.template';
+import { reviewOpinion } from './review-opinion.template';
+import { settlementAgreement } from './settlement-agreement.template';
 import type { CaseKind, CaseRecord, FromCaseOptions, HistoryEvent, Orgs } from './source';
 
 export type { DocumentTemplate, DocumentType } from './common';

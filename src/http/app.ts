@@ -26,7 +26,7 @@ export function createApp(deps: AppDeps): Express {
   app.set('query parser', 'simple');
   app.use(express.json({ limit: '1mb', strict: false, type: ['application/json', 'application/*+json'] }));
 
-  const protectedRoutes = [...peopleRoutes(deps.db), ...caseRoutes(deps), ...draftRoutes(deps), ...documentRoutes(deps), ...machineRoutes(), ...clockRoutes(deps)];
+  const protectedRoutes = [...peopleRoutes(deps.db), ...caseRoutes(deps), ...draftRoutes(deps), ...documentRoutes(deps), ...machineRoutes(deps), ...clockRoutes(deps)];
   const publicRoutes = systemRoutes(deps, () => all);
   const all: RouteSpec[] = [...publicRoutes, ...protectedRoutes];
 

@@ -1,3 +1,6 @@
+import request from 'supertest';
+import { createApp } from '../../src/http/app';
+import { createDeadlineService } from '../../src/services/deadlines.service';
 import { auth } from './support/harness';
 import { disputeBody, disputeWorld, openDispute, send, type DisputeWorld } from './support/world';
 
@@ -85,9 +88,6 @@ describe('bad input gets a clear problem+json 4xx, never a 500', () => {
 
 describe('rate limit', () => {
   it('answers 429 RATE_LIMITED with Retry-After past the per-token burst', async () => {
-    const { createApp } = await import('../../src/http/app');
-    const { createDeadlineService } = await import('../../src/services/deadlines.service');
-    const request = (await import('supertest')).default;
     const clock = () => new Date();
     const limited = request(createApp({ db: w.db, clock, deadlines: createDeadlineService({ db: w.db, clock }), rateLimitPerMinute: 2 }));
     const statuses: number[] = [];

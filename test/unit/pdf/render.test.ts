@@ -4,7 +4,7 @@ import path from 'node:path';
 import { loadFonts, resolveFontDir } from '../../../src/pdf/fonts';
 import { renderPdf } from '../../../src/pdf/render';
 import type { LayoutDocument } from '../../../templates/layout';
-import { hasPdftotext, pdfToText, squash } from '../templates/pdf-text';
+import { pdfPages, pdfText, squash } from '../../support/pdf-text';
 
 const base: LayoutDocument = {
   title: '调解协议书',
@@ -85,10 +85,10 @@ describe('renderPdf', () => {
   });
 });
 
-(hasPdftotext ? describe : describe.skip)('renderPdf page layout (read back)', () => {
+describe('renderPdf page layout (read back)', () => {
   it('breaks long content over pages, repeats the table header, numbers every page', async () => {
     const pdf = await renderPdf(longDocument(120), 'zh-CN');
-    const pages = pdfToText(pdf).split('\f').filter((p) => p.trim());
+    const pages = (await pdfPages(pdf)).filter((p) => p.trim());
     expect(pages.length).toBeGreaterThan(3);
     pages.forEach((page, i) => {
       const flat = squash(page);
@@ -106,7 +106,7 @@ describe('renderPdf', () => {
   });
 
   it('writes English page furniture in English', async () => {
-    const text = squash(pdfToText(await renderPdf({ ...base, title: 'Mediation Agreement' }, 'en')));
+    const text = squash(await pdfText(await renderPdf({ ...base, title: 'Mediation Agreement' }, 'en')));
     expect(text).toContain('CaseNo.劳调〔2026〕第00017号');
     expect(text).toContain('Page1of1');
     expect(text).toContain('MediationAgreement');

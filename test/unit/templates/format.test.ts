@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import {
-  amountInCapitals, chineseOrdinal, formatAmount, formatDate, formatInstant, parseAmount, shanghaiDateOf, sumAmounts,
+  amountInCapitals, chineseOrdinal, clause, formatAmount, formatDate, formatInstant, parseAmount, shanghaiDateOf, sumAmounts,
 } from '../../../templates/format';
 
 describe('amountInCapitals (大写金额)', () => {
@@ -89,6 +89,13 @@ describe('dates', () => {
     expect(formatInstant('2026-11-10T16:30:00Z', 'zh-CN')).toBe('2026年11月11日 00:30');
     expect(formatInstant('2026-11-10T01:05:00.000Z', 'en')).toBe('10 November 2026 09:05 (UTC+8)');
     expect(shanghaiDateOf('2026-03-01T17:00:00Z')).toBe('2026-03-02');
+  });
+
+  it('strips the sentence end of free text embedded in a sentence', () => {
+    expect(clause('双方分歧较大。')).toBe('双方分歧较大');
+    expect(clause(' no agreement. ')).toBe('no agreement');
+    expect(clause('支付工资；')).toBe('支付工资');
+    expect(clause('¥12,000.00')).toBe('¥12,000.00');
   });
 
   it('writes Chinese ordinals for chapters and articles', () => {

@@ -105,6 +105,20 @@ describe('explicit sourceSeq', () => {
   });
 });
 
+describe('user text inside template sentences', () => {
+  it('never doubles the sentence end when a reason already ends with one', () => {
+    const history = FAILURE_HISTORY.map((e) => (e.type === 'MEDIATION_FAILED' ? { ...e, payload: { reason: '双方分歧较大。' } } : e));
+    const declined = DECLINED_HISTORY.map((e) => (e.type === 'DECLINE' ? { ...e, payload: { ...e.payload, detail: '被申请人拒绝调解。' } } : e));
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const texts = [
+        prepareDocument('mediation_failure_record', FAILURE_CASE, history, orgs, locale),
+        prepareDocument('acceptance_notice', DECLINED_CASE, declined, orgs, locale),
+      ].map((p) => JSON.stringify(p!.layout.blocks));
+      for (const text of texts) expect(text).not.toMatch(/。。|\.\.|。\.|\.。/);
+    }
+  });
+});
+
 describe('registry', () => {
   it('has one template per document type, each with zh-CN and en titles', () => {
     expect(DOCUMENT_TYPES).toHaveLength(16);
