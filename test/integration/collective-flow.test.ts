@@ -1,3 +1,4 @@
+import { pdfText, squash } from '../support/pdf-text';
 import { auth } from './support/harness';
 import { daysAgo, disputeWorld, send, type DisputeWorld } from './support/world';
 
@@ -92,5 +93,19 @@ describe('a collective contract from request to in force, over HTTP', () => {
 
     const verify = await w.http().get(`/api/v1/cases/${id}/verify`).set(auth(w.users.auditor.token));
     expect(verify.body.ok).toBe(true);
+
+    // The contract printed is exactly the frozen draft (version 4), not an earlier voted one.
+    const doc = await w.http().post(`/api/v1/cases/${id}/documents`).set(auth(union)).send({ type: 'collective_contract' });
+    expect(doc.status).toBe(201);
+    const pdf = await w.http().get(`/api/v1/documents/${doc.body.id}`).set(auth(officer)).buffer(true).parse((res, cb) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+    const text = squash(await pdfText(pdf.body));
+    expect(text).toContain('工资增长6%，且不低于当地最低工资标准');
+    expect(text).toContain('每日8小时');
+    expect(text).not.toContain('工资增长5.5%');
+    expect(text).not.toContain('每年培训40学时');
   });
 });
