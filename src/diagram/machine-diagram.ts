@@ -20,7 +20,7 @@ export function machineSvg(description: MachineDescription, options: { highlight
   const model = diagramModel(description);
   const layout = layoutDiagram(model);
   const current = options.highlight;
-  const width = Math.ceil(Math.max(layout.width, 560));
+  const width = Math.ceil(Math.max(layout.width, 980));
   const height = Math.ceil(layout.height + HEADER);
   const markerId = `arrow-${description.kind.replace(/[^A-Za-z0-9_-]/g, '')}`;
   const out: string[] = [
@@ -30,7 +30,7 @@ export function machineSvg(description: MachineDescription, options: { highlight
     `<defs><marker id="${markerId}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse">`
       + `<path d="M0,0 L10,5 L0,10 z" fill="${C.edge}"/></marker></defs>`,
     `<rect x="0" y="0" width="${width}" height="${height}" fill="#ffffff"/>`,
-    ...header(model.title, current, width),
+    ...header(model.title, current),
     `<g transform="translate(0,${HEADER})">`,
     ...[...layout.clusters].sort((a, b) => a.depth - b.depth).map((c) => cluster(c, current)),
     ...layout.arrows.map((a) => arrowPath(a, markerId)),
@@ -43,7 +43,7 @@ export function machineSvg(description: MachineDescription, options: { highlight
 }
 
 /** Title, the current state, and a one-line legend. */
-function header(title: string, current: string | undefined, width: number): string[] {
+function header(title: string, current: string | undefined): string[] {
   const out = [`<text x="16" y="24" font-size="16" font-weight="bold" fill="${C.ink}">${x(title)}</text>`];
   if (current) {
     const left = 16 + textWidth(title, 16, true) + 24;
@@ -57,7 +57,9 @@ function header(title: string, current: string | undefined, width: number): stri
     `<rect x="76" y="${y - 11}" width="16" height="14" rx="3" fill="none" stroke="${C.ink}" stroke-width="1.2"/>`
       + `<rect x="79" y="${y - 8}" width="10" height="8" rx="2" fill="none" stroke="${C.ink}" stroke-width="1.2"/><text x="98" y="${y}">final</text>`,
     `<text x="142" y="${y}"><tspan fill="${C.legal}" font-weight="bold">§</tspan> guarded by a legal rule (hover for the citation)</text>`,
-    `<text x="${num(Math.min(420, width - 200))}" y="${y}">↻ events that keep the state · [condition]</text>`,
+    `<text x="420" y="${y}">↻ events that keep the state · [condition]</text>`,
+    `<rect x="676" y="${y - 12}" width="26" height="16" rx="8" fill="none" stroke="${C.clusterStroke}" stroke-dasharray="4 2"/>`
+      + `<text x="708" y="${y}">any state: applies in every state of its group</text>`,
     '</g>',
   );
   return out;

@@ -82,6 +82,10 @@ async function seedDisputes(deps: CommandDeps, u: Users) {
   await send(c, { type: 'SEAL', occurredAt: dayAgo(now, 4, 12).at });
   // 4. Consultation requested by the union for a worker, awaiting the employer's response.
   await open({ route: 'consultation', channel: 'written', receivedOn: dayAgo(now, 1).date, applicant: { name: '陈静' }, claims: [claim('social_insurance', '4200.00', '补缴社会保险')], facts: '公司未足额缴纳社会保险。', unionOrganizationId: ORGS[2].id, mediationCommitteeId: undefined }, u.union_rep);
+  // 4b. A consultation that ended in a settlement, to be performed next month.
+  const s4 = await open({ route: 'consultation', channel: 'online', receivedOn: dayAgo(now, 6).date, applicant: { name: '周婷' }, claims: [claim('overtime_pay', '3600.00', '周末加班费')], facts: '2026年9月周末加班未支付加班费。', knewOn: dayAgo(now, 40).date, unionOrganizationId: ORGS[2].id, mediationCommitteeId: undefined }, u.union_rep);
+  await send(s4, { type: 'CONSULTATION_AGREED', until: dayAgo(now, -9).date, occurredAt: dayAgo(now, 5).at }, u.employer_rep);
+  await send(s4, { type: 'SETTLEMENT_REACHED', terms: [{ description: '公司于下月工资发放日一并支付加班费', amount: '3600.00' }], performanceDue: dayAgo(now, -25).date, occurredAt: dayAgo(now, 2).at }, u.union_rep);
   // 5. Resolved and closed.
   const e = await open({ route: 'mediation', receivedOn: dayAgo(now, 40).date, applicant: { name: '杨磊' }, claims: [claim('unpaid_wages', '5000.00', '拖欠工资')], facts: '拖欠一个月工资。', knewOn: dayAgo(now, 45).date });
   await send(e, { type: 'ACCEPT', respondentConsent: true, occurredAt: dayAgo(now, 39).at });
@@ -109,18 +113,38 @@ async function seedContractInForce(deps: CommandDeps, u: Users, base: Record<str
   await send(id, { type: 'APPOINT_RECORDER', name: '何记录', occurredAt: dayAgo(now, 113).at });
   await send(id, { type: 'START_CONSULTATION', occurredAt: dayAgo(now, 112).at });
   await send(id, { type: 'RECORD_MEETING', heldOn: dayAgo(now, 110).date, chairSide: 'employer', attendees: ['王工会', '林晓', '郑明', '赵人事', '钱财务', '吴生产'], summary: '逐条协商集体合同草案。', agreed: ['工时与休息休假条款'], open: [], occurredAt: dayAgo(now, 110).at }, u.employer_rep);
-  await send(id, { type: 'EDIT_DRAFT', clauses: [
-    { topic: 'pay', text: '企业职工月工资不低于本市最低工资标准的130%，每年工资增长幅度不低于5%。', status: 'agreed' },
-    { topic: 'working_hours', text: '实行标准工时制度，职工每日工作不超过8小时、每周不超过40小时。', status: 'agreed' },
-    { topic: 'rest_leave', text: '职工依法享受法定节假日、带薪年休假、婚丧假、产假等假期。', status: 'agreed' },
-    { topic: 'safety_health', text: '企业为职工提供符合国家标准的劳动安全卫生条件和劳动防护用品，每年组织一次职业健康检查。', status: 'agreed' },
-    { topic: 'term', text: '本合同期限为二年。', status: 'agreed' },
-  ], occurredAt: dayAgo(now, 105).at });
+  await send(id, { type: 'EDIT_DRAFT', clauses: CLAUSES, occurredAt: dayAgo(now, 105).at });
   await send(id, { type: 'DRAFT_AGREED', draftVersion: 1, occurredAt: dayAgo(now, 100).at });
   await send(id, { type: 'RECORD_VOTE', body: 'workers_congress', total: 120, present: 112, yes: 105, no: 4, abstain: 3, method: 'secret_ballot', heldOn: dayAgo(now, 95).date, occurredAt: dayAgo(now, 95).at });
   await send(id, { type: 'SIGN_CONTRACT', signedOn: dayAgo(now, 94).date, termMonths: 24, occurredAt: dayAgo(now, 94).at });
-  await send(id, { type: 'SUBMIT_FOR_FILING', receivedOn: dayAgo(now, 90).date, occurredAt: dayAgo(now, 90).at }, u.employer_rep);
-  await send(id, { type: 'REVIEW_APPROVED', occurredAt: dayAgo(now, 80).at }, u.labor_officer);
+  await send(id, { type: 'SUBMIT_FOR_FILING', receivedOn: dayAgo(now, 92).date, occurredAt: dayAgo(now, 92).at }, u.employer_rep);
+  await send(id, { type: 'REVIEW_OBJECTION', opinion: '第一条工资条款未明确工资支付日期，请补充后重新报送。', servedOn: dayAgo(now, 88).date, occurredAt: dayAgo(now, 88).at }, u.labor_officer);
+  await send(id, { type: 'EDIT_DRAFT', clauses: [...CLAUSES.slice(0, 1).map((c) => ({ ...c, text: `${c.text}工资于每月15日前以货币形式足额支付。` })), ...CLAUSES.slice(1)], occurredAt: dayAgo(now, 86).at });
+  await send(id, { type: 'DRAFT_AGREED', draftVersion: 2, occurredAt: dayAgo(now, 86, 11).at });
+  await send(id, { type: 'RECORD_VOTE', body: 'workers_congress', total: 120, present: 110, yes: 104, no: 3, abstain: 3, method: 'secret_ballot', heldOn: dayAgo(now, 84).date, occurredAt: dayAgo(now, 84).at });
+  await send(id, { type: 'SIGN_CONTRACT', signedOn: dayAgo(now, 83).date, termMonths: 24, occurredAt: dayAgo(now, 83).at });
+  await send(id, { type: 'SUBMIT_FOR_FILING', receivedOn: dayAgo(now, 82).date, occurredAt: dayAgo(now, 82).at }, u.employer_rep);
+  await send(id, { type: 'REVIEW_APPROVED', occurredAt: dayAgo(now, 75).at }, u.labor_officer);
+}
+
+const CLAUSES = [
+  { topic: 'pay', text: '企业职工月工资不低于本市最低工资标准的130%，每年工资增长幅度不低于5%。', status: 'agreed' },
+  { topic: 'working_hours', text: '实行标准工时制度，职工每日工作不超过8小时、每周不超过40小时。', status: 'agreed' },
+  { topic: 'rest_leave', text: '职工依法享受法定节假日、带薪年休假、婚丧假、产假等假期。', status: 'agreed' },
+  { topic: 'safety_health', text: '企业为职工提供符合国家标准的劳动安全卫生条件和劳动防护用品，每年组织一次职业健康检查。', status: 'agreed' },
+  { topic: 'term', text: '本合同期限为二年。', status: 'agreed' },
+];
+
+/** A request the employer refused, escalated to the labor bureau, coordinated back to consultation. */
+async function seedCoordination(deps: CommandDeps, u: Users, base: Record<string, unknown>) {
+  const now = deps.clock();
+  const send = (id: string, event: Record<string, unknown>, who = u.union_rep) => sendEvent(deps, who, id, event);
+  const id = await openCase(deps, u.union_rep, { ...base, contractType: 'female_workers', title: '北京星河科技有限公司女职工权益保护专项集体合同', topics: ['female_juvenile_protection', 'rest_leave'], occurredAt: dayAgo(now, 70).at });
+  await send(id, { type: 'SEND_REQUEST', receivedOn: dayAgo(now, 70).date, occurredAt: dayAgo(now, 70, 11).at });
+  await send(id, { type: 'RESPONSE', agrees: false, reason: '公司认为现行规章制度已足够保护女职工权益。', occurredAt: dayAgo(now, 65).at }, u.employer_rep);
+  await send(id, { type: 'ESCALATE_TO_LABOR_BUREAU', reason: '企业无正当理由拒绝集体协商要求。', occurredAt: dayAgo(now, 62).at });
+  await send(id, { type: 'ACCEPT_COORDINATION', occurredAt: dayAgo(now, 60).at }, u.labor_officer);
+  await send(id, { type: 'COORDINATION_CONCLUDED', result: '经协调，企业同意就女职工权益保护开展集体协商，双方于一个月内确定协商代表。', openMatters: ['哺乳期工作时间安排', '孕期产检假'], occurredAt: dayAgo(now, 45).at }, u.labor_officer);
 }
 
 async function seedCollective(deps: CommandDeps, u: Users) {
@@ -129,6 +153,7 @@ async function seedCollective(deps: CommandDeps, u: Users) {
   const send = (id: string, event: Record<string, unknown>, who = u.union_rep) => sendEvent(deps, who, id, event);
   const reps: Reps = (side, names) => ({ type: 'NAME_REPRESENTATIVES', side, members: names.map((name, i) => ({ name, chief: i === 0, external: false })) });
   await seedContractInForce(deps, u, body, reps);
+  await seedCoordination(deps, u, body);
   const id = await openCase(deps, u.union_rep, { ...body, occurredAt: dayAgo(now, 30).at });
   await send(id, { type: 'SEND_REQUEST', receivedOn: dayAgo(now, 29).date, proposedPlace: '公司第二会议室', occurredAt: dayAgo(now, 29).at });
   await send(id, { type: 'RESPONSE', agrees: true, occurredAt: dayAgo(now, 25).at }, u.employer_rep);
