@@ -3,7 +3,6 @@ import type { DiagramArrow, DiagramCluster, DiagramModel, DiagramNode } from './
 import { textWidth } from './svg-text';
 
 // dagre ships its type declarations as ES modules only; this CommonJS project loads its CommonJS build.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const dagre = require('@dagrejs/dagre') as typeof Dagre;
 
 /** Sizes shared by the layout and the renderer, in px. */

@@ -1,8 +1,17 @@
-import type { describeMachine } from '../../machines/describe';
-
-/** What the diagram needs from `describeMachine(def)`. */
-export type MachineDescription = Pick<ReturnType<typeof describeMachine>, 'kind' | 'version' | 'initialStates' | 'states'>;
-type Transition = MachineDescription['states'][number]['transitions'][number];
+/** What the diagram needs from `describeMachine(def)` (machines/describe.ts). */
+export interface MachineDescription {
+  kind: string;
+  version: string | number;
+  initialStates: string[];
+  states: { state: string; final: boolean; transitions: Transition[] }[];
+}
+interface Transition {
+  event: string;
+  /** Dotted path, or null for a transition that stays in the state. */
+  target: string | null;
+  rules: { id: string; citation: string }[];
+  condition?: string;
+}
 
 /** One line of text with the tooltip that explains it (conditions, legal citations). */
 export interface DiagramLine {
