@@ -21,18 +21,18 @@ export async function visibleCase(db: Knex, user: User, id: string): Promise<Cas
   return row;
 }
 
+/** What every view of a case starts with; an open case has no outcome. */
+function identity(row: CaseRow) {
+  return { id: row.id, number: row.number, kind: row.kind, state: row.state, status: row.status, ...(row.outcome ? { outcome: row.outcome } : {}) };
+}
+
 export function caseView(row: CaseRow, user: User, deadlines: DeadlineView[]) {
   const def = definitionOf(row.kind);
   const actor = actorOf(user);
   const snapshot = restore(def, row.snapshot);
   const context = row.snapshot.context;
   return {
-    id: row.id,
-    number: row.number,
-    kind: row.kind,
-    state: row.state,
-    status: row.status,
-    ...(row.outcome ? { outcome: row.outcome } : {}),
+    ...identity(row),
     version: row.version,
     data: context,
     deadlines,
@@ -82,12 +82,7 @@ export async function listCases(deps: QueryDeps, user: User, query: ListQuery, n
 function summary(row: CaseRow, deadlines: DeadlineView[]) {
   const next = deadlines.filter((d) => d.status === 'pending').sort((a, b) => a.dueOn.localeCompare(b.dueOn))[0];
   return {
-    id: row.id,
-    number: row.number,
-    kind: row.kind,
-    state: row.state,
-    status: row.status,
-    ...(row.outcome ? { outcome: row.outcome } : {}),
+    ...identity(row),
     title: row.title,
     ...(next ? { nextDeadline: next } : {}),
     updatedAt: row.updatedAt.toISOString(),
