@@ -8,7 +8,7 @@ export const DeadlineSchema = z.object({
 export const CaseSchema = z.object({
   id: z.uuid(), number: z.string(), kind: z.enum(['dispute', 'collective']), state: z.string(),
   status: z.enum(['open', 'closed']), outcome: z.string().optional(), version: z.number().int(),
-  data: z.record(z.string(), z.unknown()), deadlines: z.array(DeadlineSchema),
+  data: z.record(z.string(), z.unknown()), deadlines: z.array(DeadlineSchema), deadlineNotes: z.array(z.string()),
   nextEvents: z.array(z.object({ type: z.string(), allowed: z.boolean() })),
   renewalOf: z.uuid().nullable(), createdAt: z.string(), updatedAt: z.string(),
 });

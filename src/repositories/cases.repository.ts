@@ -19,6 +19,8 @@ export interface CaseRow {
   title: string;
   searchText: string;
   renewalOf: string | null;
+  /** What the statutory clock says of the case beyond its rows (e.g. why no limitation deadline exists). */
+  deadlineNotes: string[];
   openedAt: Date;
   createdAt: Date;
   updatedAt: Date;
@@ -41,6 +43,7 @@ export function caseFromRow(r: any): CaseRow {
     title: r.title,
     searchText: r.search_text,
     renewalOf: r.renewal_of ?? null,
+    deadlineNotes: r.deadline_notes ?? [],
     openedAt: r.opened_at,
     createdAt: r.created_at,
     updatedAt: r.updated_at,

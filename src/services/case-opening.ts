@@ -80,6 +80,7 @@ export async function openCaseIn(trx: Knex.Transaction, req: OpenRequest, kind: 
     title: def.partyNames(decision.persisted.context).join(' / '),
     searchText: '',
     renewalOf: req.renewalOf ?? null,
+    deadlineNotes: [],
     openedAt,
     createdAt: req.now,
     updatedAt: req.now,

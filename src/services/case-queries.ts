@@ -36,6 +36,7 @@ export function caseView(row: CaseRow, user: User, deadlines: DeadlineView[]) {
     version: row.version,
     data: context,
     deadlines,
+    deadlineNotes: row.deadlineNotes,
     nextEvents: acceptedEvents(snapshot).map((type) => ({ type, allowed: def.maySend(actor, { type }, context) })),
     renewalOf: row.renewalOf,
     createdAt: row.createdAt.toISOString(),

@@ -73,8 +73,9 @@ describe('deadlines fire exactly once, through the command loop', () => {
     expect(d).toMatchObject({ triggerOn: '2026-03-10', dueOn: '2027-03-10', citation: expect.stringMatching(/LDMAL Art 27/) });
     for (const extra of [{ knewOn: undefined }, { knewOn: '2026-01-15' }]) {
       const none = await openDispute(w, extra);
-      const items = (await w.http().get(`/api/v1/cases/${none.id}/deadlines`).set(auth(admin()))).body.items;
-      expect(items.some((x: { ruleId: string }) => x.ruleId === 'dispute.limitation')).toBe(false);
+      const view = (await w.http().get(`/api/v1/cases/${none.id}`).set(auth(admin()))).body;
+      expect(view.deadlines.some((x: { ruleId: string }) => x.ruleId === 'dispute.limitation')).toBe(false);
+      expect(view.deadlineNotes.join(' ')).toMatch(/limitation/i);
     }
   });
 

@@ -62,6 +62,12 @@ describe('bad input gets a clear problem+json 4xx, never a 500', () => {
     expect(res.body.issues.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining(['claims.0.amount', 'applicant.idNumber']));
   });
 
+  it('a NUL character in any text is 400, not a database error', async () => {
+    const res = await send(w, caseId, { type: 'DECLINE', reason: 'out_of_scope', detail: 'a\u0000b' }, w.users.mediator.token);
+    expect(res.status).toBe(400);
+    expect(res.body.issues[0]).toMatchObject({ path: 'detail' });
+  });
+
   it('a malformed If-Match is 400', async () => {
     const res = await send(w, caseId, { type: 'ACCEPT', respondentConsent: true }, w.users.mediator.token, { 'If-Match': 'W/"1"' });
     expect(res.status).toBe(400);
