@@ -39,7 +39,8 @@ function mayRepresentativeSend(side: Side, event: EventLike, requester: Side): b
     case 'RESPONSE':
       return side !== requester;
     case 'NAME_REPRESENTATIVES':
-      return event.side === side;
+      // A bare { type } (the case's nextEvents) asks whether some form of the event is allowed.
+      return event.side === undefined || event.side === side;
     case 'SUBMIT_FOR_FILING':
       // CCP Art 42: the employer side sends the text to the labour department.
       return side === 'employer';

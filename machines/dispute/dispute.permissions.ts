@@ -49,7 +49,8 @@ export function maySend(actor: Actor, event: EventLike, context: DisputeContext)
     case 'union_rep':
       return Boolean(context?.unionOrganizationId) && UNION_EVENTS.has(event.type);
     case 'employer_rep':
-      if (event.type === 'SIGN') return event.signatory === 'respondent';
+      // A bare { type } (the case's nextEvents) asks whether some form of the event is allowed.
+      if (event.type === 'SIGN') return event.signatory === undefined || event.signatory === 'respondent';
       return EMPLOYER_EVENTS.has(event.type);
     default:
       // labor_officer, auditor, admin: no dispute events.

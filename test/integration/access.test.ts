@@ -37,6 +37,8 @@ describe('who may do what (domain.md §5)', () => {
     const m = w.users.mediator.token;
     await send(w, c.id, { type: 'ACCEPT', respondentConsent: true }, m);
     await send(w, c.id, { type: 'AGREEMENT_DRAFTED', terms: [{ description: '支付' }], performanceDue: '2026-12-31', performanceManner: '转账' }, m);
+    const view = (await w.http().get(`/api/v1/cases/${c.id}`).set(auth(w.users.employerRep.token))).body;
+    expect(view.nextEvents).toEqual(expect.arrayContaining([{ type: 'SIGN', allowed: true }, { type: 'SEAL', allowed: false }]));
     expect((await send(w, c.id, { type: 'SIGN', signatory: 'applicant' }, w.users.employerRep.token)).status).toBe(403);
     expect((await send(w, c.id, { type: 'SIGN', signatory: 'respondent' }, w.users.employerRep.token)).status).toBe(200);
   });
