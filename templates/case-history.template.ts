@@ -25,6 +25,7 @@ export const CaseHistorySchema = BaseSchema.extend({
       ruleId: z.string().optional(),
       actorRole: z.string(),
       actorId: z.string().optional(),
+      actorName: z.string().optional(),
       occurredAt: z.string(),
       fromState: z.string().optional(),
       toState: z.string(),
@@ -89,7 +90,8 @@ function build(d: CaseHistoryData, locale: Locale) {
       rows: d.events.map((e) => [
         String(e.seq),
         [label(EVENT_TYPES, e.type, locale), e.type, e.ruleId].filter(Boolean).join('\n'),
-        [label(ROLES, e.actorRole, locale), e.actorId].filter(Boolean).join('\n'),
+        // A person's name when known (their id stays in the stored history), else the id.
+        [label(ROLES, e.actorRole, locale), e.actorName ?? e.actorId].filter(Boolean).join('\n'),
         formatInstant(e.occurredAt, locale),
         e.fromState === e.toState
           ? `${label(STATES, e.toState, locale)}${t(locale, '（不变）', ' (unchanged)')}`
@@ -129,6 +131,7 @@ export const caseHistory: DocumentTemplate<typeof CaseHistorySchema> = {
           ruleId: e.type === 'DEADLINE_ELAPSED' ? e.payload?.ruleId : undefined,
           actorRole: e.actor.role,
           actorId: e.actor.id ?? undefined,
+          actorName: e.actor.id ? options.people?.[e.actor.id] : undefined,
           occurredAt: e.occurredAt,
           fromState: e.fromState ?? undefined,
           toState: e.toState,

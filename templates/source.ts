@@ -48,6 +48,8 @@ export interface FromCaseOptions {
   deadlines?: Record<string, string>;
   /** Chain verification result (case history report). */
   verification?: ChainVerification;
+  /** Names of the people who acted, by user id (case history report). */
+  people?: Record<string, string>;
 }
 
 export interface Sourced<T> {

@@ -54,3 +54,8 @@ export async function findUserByTokenHash(db: Knex, tokenHash: string): Promise<
     .first('u.*', 't.id as token_id');
   return row ? { user: userFromRow(row), tokenId: row.token_id } : undefined;
 }
+
+export async function findUsers(db: Knex, ids: string[]): Promise<User[]> {
+  if (ids.length === 0) return [];
+  return (await db('users').whereIn('id', ids)).map(userFromRow);
+}

@@ -5,7 +5,7 @@ import { DOCUMENT_TYPES, TEMPLATES, appliesTo, prepareDocument, type DocumentTyp
 import { renderPdf } from '../pdf/render';
 import { listEvents } from '../repositories/case-events.repository';
 import { caseDocuments, documentBytes, findDocument, findSameDocument, insertDocument, type DocumentRecord } from '../repositories/documents.repository';
-import { findOrganizations, type User } from '../repositories/people.repository';
+import { findOrganizations, findUsers, type User } from '../repositories/people.repository';
 import { caseDeadlines } from '../repositories/deadlines.repository';
 import { actorOf, maySee, seesEverything } from './access';
 import { visibleCase } from './case-queries';
@@ -49,6 +49,7 @@ export async function generateDocument(db: Knex, user: User, caseId: string, bod
       limitationDueOn: deadlines.find((d) => d.ruleId === 'dispute.limitation')?.dueOn ?? null,
       deadlines: Object.fromEntries(deadlines.map((d) => [d.ruleId, d.dueOn])),
       verification: req.type === 'case_history' ? verifyEvents(row, history) : undefined,
+      people: req.type === 'case_history' ? await namesOf(db, history.map((e) => e.actor.id)) : undefined,
     },
   );
   if (!prepared) {
@@ -62,6 +63,11 @@ export async function generateDocument(db: Knex, user: User, caseId: string, bod
   const filename = `${row.number}-${TEMPLATES[req.type].title[req.locale]}-${prepared.sourceSeq}.pdf`;
   const document = await insertDocument(db, { ...identity, id, size: bytes.length, filename, createdBy: actorOf(user), createdAt: new Date() }, bytes);
   return { document, created: document.id === id };
+}
+
+async function namesOf(db: Knex, ids: (string | null)[]): Promise<Record<string, string>> {
+  const unique = [...new Set(ids.filter((id): id is string => id !== null))];
+  return Object.fromEntries((await findUsers(db, unique)).map((u) => [u.id, u.name]));
 }
 
 export async function listCaseDocuments(db: Knex, user: User, caseId: string) {
