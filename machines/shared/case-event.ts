@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isCalendarDate } from './time';
+import { inSupportedYears, isCalendarDate, MAX_YEAR, MIN_YEAR } from './time';
 
 /** Who sent an event. The system (deadline sweeper) has `id: null`. */
 export const ActorSchema = z.object({
@@ -18,7 +18,8 @@ export type Envelope<P extends { type: string }> = P & { occurredAt: string; act
 /** `YYYY-MM-DD` that exists on the calendar. */
 export const CalendarDateSchema = z
   .string()
-  .refine(isCalendarDate, { message: 'must be a date YYYY-MM-DD that exists on the calendar' });
+  .refine(isCalendarDate, { message: 'must be a date YYYY-MM-DD that exists on the calendar' })
+  .refine((d) => !isCalendarDate(d) || inSupportedYears(Number(d.slice(0, 4))), { message: `must fall in the years ${MIN_YEAR} to ${MAX_YEAR}` });
 
 /** Exact CNY amount as a decimal string, never a float (domain.md §2). */
 export const AmountSchema = z

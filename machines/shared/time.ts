@@ -28,3 +28,11 @@ export function isCalendarDate(date: string): boolean {
   const d = new Date(`${date}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === date;
 }
+
+/**
+ * The years the engine accepts in dates and instants. The calendar knows the lunar holidays of
+ * 1901-2100; a year outside this range is a typing error, not a labor case.
+ */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2099;
+export const inSupportedYears = (year: number): boolean => year >= MIN_YEAR && year <= MAX_YEAR;

@@ -2,7 +2,7 @@ import express, { type Express, Router } from 'express';
 import type { CommandDeps } from '../services/case-commands';
 import { NotFound } from '../services/errors';
 import { requireToken } from './auth';
-import { refuseNulCharacters } from './body-guard';
+import { refuseUnstorableText } from './body-guard';
 import { errorHandler } from './problem';
 import { mount, type RouteSpec } from './route';
 import { caseRoutes } from './routes/cases.routes';
@@ -26,7 +26,7 @@ export function createApp(deps: AppDeps): Express {
   app.set('etag', false);
   app.set('query parser', 'simple');
   app.use(express.json({ limit: '1mb', strict: false, type: ['application/json', 'application/*+json'] }));
-  app.use(refuseNulCharacters);
+  app.use(refuseUnstorableText);
 
   const protectedRoutes = [...peopleRoutes(deps.db), ...caseRoutes(deps), ...draftRoutes(deps), ...documentRoutes(deps), ...machineRoutes(deps), ...clockRoutes(deps)];
   const publicRoutes = systemRoutes(deps, () => all);

@@ -76,8 +76,11 @@ export async function casesWithElapsedDeadlines(db: Knex, at: Date, limit: numbe
   return rows.map((r) => r.case_id);
 }
 
-export async function setDeadlineNotes(trx: Knex, caseId: string, notes: string[]): Promise<void> {
-  await trx('cases').where({ id: caseId }).update({ deadline_notes: JSON.stringify(notes) });
+/** Adds the clock's new notes to the case's, each once, in the order they were first made. */
+export async function addDeadlineNotes(trx: Knex, caseId: string, notes: string[]): Promise<void> {
+  const row = await trx('cases').where({ id: caseId }).first('deadline_notes');
+  const merged = [...new Set([...(row?.deadline_notes ?? []), ...notes])];
+  await trx('cases').where({ id: caseId }).update({ deadline_notes: JSON.stringify(merged) });
 }
 
 export async function calendarOverrides(db: Knex): Promise<CalendarOverride[]> {

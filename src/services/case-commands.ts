@@ -7,7 +7,7 @@ import { actorOf, maySee } from './access';
 import { CaseWriter } from './case-writer';
 import type { DeadlinePort } from './deadline-port';
 import { EventNotAllowed, Forbidden, NotFound, OutOfOrder, RuleViolation, ValidationError, VersionMismatch } from './errors';
-import { isKnownEventType, parseOccurredAt, parseOrThrow } from './event-input';
+import { isKnownEventType, isUuid, parseOccurredAt, parseOrThrow } from './event-input';
 import { openCaseIn, parseOpening } from './case-opening';
 import type { ServiceDeps } from './deps';
 
@@ -49,7 +49,7 @@ export interface SendOptions {
  */
 export async function sendEvent(deps: CommandDeps, user: User, caseId: string, body: unknown, opts: SendOptions = {}): Promise<void> {
   const pre = precheckEvent(body, deps.clock());
-  const visible = await findCase(deps.db, caseId);
+  const visible = isUuid(caseId) ? await findCase(deps.db, caseId) : undefined;
   if (!visible || !maySee(user, visible)) throw new NotFound('case');
   const def = definitionOf(visible.kind);
   if (pre.type === 'DEADLINE_ELAPSED') throw new Forbidden('DEADLINE_ELAPSED is sent by the statutory clock alone.');

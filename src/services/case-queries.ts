@@ -8,6 +8,7 @@ import type { User } from '../repositories/people.repository';
 import { actorOf, maySee, seesEverything } from './access';
 import type { DeadlinePort, DeadlineView } from './deadline-port';
 import { NotFound, ValidationError } from './errors';
+import { InstantSchema, isUuid } from './event-input';
 
 export interface QueryDeps {
   db: Knex;
@@ -16,7 +17,7 @@ export interface QueryDeps {
 
 /** A case the user may see, or 404 (another organization's case is answered as not found). */
 export async function visibleCase(db: Knex, user: User, id: string): Promise<CaseRow> {
-  const row = /^[0-9a-f-]{36}$/i.test(id) ? await findCase(db, id) : undefined;
+  const row = isUuid(id) ? await findCase(db, id) : undefined;
   if (!row || !maySee(user, row)) throw new NotFound('case');
   return row;
 }
@@ -97,7 +98,8 @@ function encodeCursor(row: CaseRow): string {
 function decodeCursor(cursor: string): { updatedAt: string; id: string } {
   try {
     const { u, i } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (typeof u === 'string' && !Number.isNaN(Date.parse(u)) && typeof i === 'string' && /^[0-9a-f-]{36}$/i.test(i)) return { updatedAt: u, id: i };
+    // Only what encodeCursor writes: an ISO instant that round-trips, and a uuid.
+    if (typeof u === 'string' && typeof i === 'string' && isUuid(i) && InstantSchema.safeParse(u).success && new Date(u).toISOString() === u) return { updatedAt: u, id: i };
   } catch {
     /* fall through */
   }

@@ -12,11 +12,13 @@ const BATCH = 100;
 
 /**
  * Fires every deadline elapsed by now, exactly once whatever the number of processes: candidates
- * are read without locks, then each case is taken with the command loop's own row lock
- * (`FOR UPDATE SKIP LOCKED`, so instances spread the cases between them instead of queueing),
- * and its deadlines are re-read and fired under that lock, one transaction per case.
+ * are read without locks, then each case is taken with the command loop's own row lock, and its
+ * deadlines are re-read and fired under that lock, one transaction per case. The background
+ * sweeper skips cases another instance holds (`SKIP LOCKED`: instances spread the work instead of
+ * queueing); `wait: true` (the admin's synchronous sweep) waits for them, so that when it answers
+ * every deadline elapsed by then is recorded.
  */
-export async function sweepOnce(deps: SweepDeps): Promise<number> {
+export async function sweepOnce(deps: SweepDeps, opts: { wait?: boolean } = {}): Promise<number> {
   let fired = 0;
   const skipped = new Set<string>();
   for (;;) {
@@ -25,7 +27,8 @@ export async function sweepOnce(deps: SweepDeps): Promise<number> {
     if (candidates.length === 0) return fired;
     for (const caseId of candidates) {
       const result = await deps.db.transaction(async (trx) => {
-        const row = await trx('cases').where({ id: caseId }).forUpdate().skipLocked().first();
+        const locking = trx('cases').where({ id: caseId }).forUpdate();
+        const row = await (opts.wait ? locking : locking.skipLocked()).first();
         if (!row) return undefined; // another instance (or a command) holds it and fires its deadlines
         const writer = await CaseWriter.forLockedCase(trx, caseFromRow(row), deps.deadlines);
         const n = await writer.fireElapsed(now, now);

@@ -6,7 +6,7 @@ import { NATIONAL_PACK, shippedPack } from '../rules/national-pack';
 import type { RulePack } from '../rules/rule-pack';
 import { findOrganization } from '../repositories/people.repository';
 import {
-  calendarOverrides, caseDeadlines, closeDeadline, nextElapsedDeadline, setDeadlineNotes, upsertDeadlines,
+  calendarOverrides, caseDeadlines, closeDeadline, nextElapsedDeadline, addDeadlineNotes, upsertDeadlines,
 } from '../repositories/deadlines.repository';
 import type { CaseRow } from '../repositories/cases.repository';
 import type { MachineEvent } from '../../machines/engine';
@@ -50,7 +50,7 @@ export function createDeadlineService(deps: ServiceDeps): DeadlineService {
         committeeType: row.kind === 'dispute' ? await committeeType(trx, decision.persisted.context) : null,
       });
       await upsertDeadlines(trx, row.id, plan.upserts, deps.clock());
-      if (plan.notes.length) await setDeadlineNotes(trx, row.id, plan.notes);
+      if (plan.notes.length) await addDeadlineNotes(trx, row.id, plan.notes);
     },
 
     nextElapsed: (trx, caseId, at) => nextElapsedDeadline(trx, caseId, at),

@@ -3,16 +3,15 @@ import type { Knex } from 'knex';
 import { z } from 'zod';
 import { DOCUMENT_TYPES, TEMPLATES, appliesTo, prepareDocument, type DocumentType, type Orgs } from '../../templates';
 import { renderPdf } from '../pdf/render';
-import { listEvents } from '../repositories/case-events.repository';
 import { caseDocuments, documentBytes, findDocument, findSameDocument, insertDocument, type DocumentRecord } from '../repositories/documents.repository';
 import { findOrganizations, findUsers, type User } from '../repositories/people.repository';
 import { caseDeadlines } from '../repositories/deadlines.repository';
 import { actorOf, maySee, seesEverything } from './access';
 import { visibleCase } from './case-queries';
 import { DocumentNotApplicable, Forbidden, NotFound } from './errors';
-import { parseOrThrow } from './event-input';
+import { isUuid, parseOrThrow } from './event-input';
 import { sha256Hex } from './hash-chain';
-import { verifyEvents } from './verify.service';
+import { historyAsOf, verifyEvents } from './verify.service';
 
 export const DocumentRequestSchema = z.object({
   type: z.enum(DOCUMENT_TYPES as [DocumentType, ...DocumentType[]]),
@@ -35,7 +34,7 @@ export async function generateDocument(db: Knex, user: User, caseId: string, bod
   // Auditors and admins read everything and change nothing; the history report is theirs to print.
   if (seesEverything(user) && req.type !== 'case_history') throw new Forbidden(`A ${user.role} may generate only the case history report.`);
   if (!appliesTo(req.type, row.kind)) throw new DocumentNotApplicable(`A ${req.type} does not exist for a ${row.kind} case.`);
-  const history = await listEvents(db, row.id);
+  const history = await historyAsOf(db, row);
   const deadlines = await caseDeadlines(db, row.id);
   const orgs: Orgs = Object.fromEntries((await findOrganizations(db, row.participants)).map((o) => [o.id, { name: o.name, kind: o.kind, region: o.region }]));
   const prepared = prepareDocument(
@@ -77,7 +76,7 @@ export async function listCaseDocuments(db: Knex, user: User, caseId: string) {
 
 /** A document's bytes, for whoever may read its case (404 otherwise). */
 export async function readDocument(db: Knex, user: User, id: string) {
-  const doc = /^[0-9a-f-]{36}$/i.test(id) ? await findDocument(db, id) : undefined;
+  const doc = isUuid(id) ? await findDocument(db, id) : undefined;
   if (!doc) throw new NotFound('document');
   const row = await visibleCase(db, user, doc.caseId).catch(() => undefined);
   if (!row || !maySee(user, row)) throw new NotFound('document');

@@ -1,4 +1,4 @@
-import { decide, open, type PersistedCase } from '../../machines/engine';
+import { decide, open, type Decision, type PersistedCase } from '../../machines/engine';
 import { definitionOf } from '../../machines/registry';
 import { listEvents, type StoredEvent } from '../repositories/case-events.repository';
 import type { CaseRow } from '../repositories/cases.repository';
@@ -13,31 +13,51 @@ export type Verification = { ok: true; events: number; headHash: string } | { ok
  * the first seq whose hash, link, order or replayed state disagrees is reported.
  */
 export async function verifyCase(db: Knex, row: CaseRow): Promise<Verification> {
-  return verifyEvents(row, await listEvents(db, row.id));
+  return verifyEvents(row, await historyAsOf(db, row));
+}
+
+/**
+ * The events up to the row's version: a writer may append between reading the row and reading
+ * its history, and the row must be compared with the history it was written from.
+ */
+export async function historyAsOf(db: Knex, row: CaseRow): Promise<StoredEvent[]> {
+  return (await listEvents(db, row.id)).filter((e) => e.seq <= row.version);
 }
 
 export function verifyEvents(row: CaseRow, events: StoredEvent[]): Verification {
   const def = definitionOf(row.kind);
   let prevHash = GENESIS_HASH;
-  let snapshot: PersistedCase | undefined;
+  let last: (Decision & { ok: true }) | undefined;
+  const participants = new Set<string>();
   for (const [index, e] of events.entries()) {
     const broken = (reason: string): Verification => ({ ok: false, brokenAt: e.seq, reason });
     if (e.seq !== index + 1) return broken(`expected seq ${index + 1}`);
     if (e.prevHash !== prevHash) return broken('prevHash does not link to the previous event');
     const { recordedAt: _r, hash, ...fields } = e;
     if (eventHash(fields) !== hash) return broken('hash does not match the stored columns');
-    const replayed = replay(def, snapshot, e);
+    if (e.fromState !== (last?.state ?? null)) return broken(`recorded fromState ${e.fromState} differs from the replayed ${last?.state ?? null}`);
+    const replayed = replay(def, last?.persisted, e);
     if (!replayed) return broken('the machine does not accept this event when replayed');
     if (replayed.state !== e.toState) return broken(`replayed state ${replayed.state} differs from the recorded ${e.toState}`);
-    snapshot = replayed.persisted;
+    for (const org of def.participants(replayed.persisted.context)) participants.add(org);
+    last = replayed;
     prevHash = hash;
   }
-  if (events.length === 0) return { ok: false, brokenAt: 1, reason: 'the case has no history' };
-  if (events.length !== row.version) return { ok: false, brokenAt: events.length, reason: `the case's version ${row.version} differs from its ${events.length} events` };
-  if (canonicalJson(asJson(snapshot)) !== canonicalJson(row.snapshot)) {
-    return { ok: false, brokenAt: events.length, reason: 'the stored snapshot differs from the replayed history' };
+  if (!last) return { ok: false, brokenAt: 1, reason: 'the case has no history' };
+  const head = events.length;
+  const rowBroken = (reason: string): Verification => ({ ok: false, brokenAt: head, reason });
+  if (head !== row.version) return rowBroken(`the case's version ${row.version} differs from its ${head} events`);
+  if (canonicalJson(asJson(last.persisted)) !== canonicalJson(row.snapshot)) return rowBroken('the stored snapshot differs from the replayed history');
+  // The columns lists, filters and visibility read must agree with the replay too.
+  if (row.state !== last.state) return rowBroken(`the case's state ${row.state} differs from the replayed ${last.state}`);
+  if (row.status !== (last.closed ? 'closed' : 'open') || (row.outcome ?? null) !== (last.outcome ?? null)) {
+    return rowBroken(`the case's status/outcome ${row.status}/${row.outcome} differ from the replayed history`);
   }
-  return { ok: true, events: events.length, headHash: prevHash };
+  const stored = new Set(row.participants);
+  if (stored.size !== participants.size || [...participants].some((org) => !stored.has(org))) {
+    return rowBroken("the case's participating organizations differ from those its history names");
+  }
+  return { ok: true, events: head, headHash: prevHash };
 }
 
 function replay(def: ReturnType<typeof definitionOf>, snapshot: PersistedCase | undefined, e: StoredEvent) {

@@ -76,6 +76,9 @@ describe('deadlines fire exactly once, through the command loop', () => {
       const view = (await w.http().get(`/api/v1/cases/${none.id}`).set(auth(admin()))).body;
       expect(view.deadlines.some((x: { ruleId: string }) => x.ruleId === 'dispute.limitation')).toBe(false);
       expect(view.deadlineNotes.join(' ')).toMatch(/limitation/i);
+      // Later events add their own notes; they do not erase this one.
+      const accepted = (await send(w, none.id, { type: 'ACCEPT', respondentConsent: true }, w.users.mediator.token)).body;
+      expect(accepted.deadlineNotes.join(' ')).toMatch(/limitation/i);
     }
   });
 

@@ -52,6 +52,15 @@ describe('history is append-only and tamper-evident', () => {
     expect((await verify(other)).body).toMatchObject({ ok: false, brokenAt: 2 });
   });
 
+  it('verify catches case columns edited behind the history (state, outcome, visibility)', async () => {
+    const id = await caseWithHistory();
+    await w.db('cases').where({ id }).update({ state: 'closed', status: 'closed', outcome: 'withdrawn' });
+    expect((await verify(id)).body).toMatchObject({ ok: false, reason: expect.stringMatching(/state/) });
+    const other = await caseWithHistory();
+    await w.db('cases').where({ id: other }).update({ participants: w.db.raw('array_append(participants, ?::uuid)', [w.orgs.otherCommittee.id]) });
+    expect((await verify(other)).body).toMatchObject({ ok: false, reason: expect.stringMatching(/organizations/) });
+  });
+
   it('verify replays the machine: a snapshot edited behind the history is caught', async () => {
     const id = await caseWithHistory();
     await w.db('cases').where({ id }).update({ state: 'closed', snapshot: w.db.raw(`jsonb_set(snapshot, '{value}', '"closed"')`) });

@@ -5,6 +5,7 @@ import { upsertCalendarOverride } from '../../repositories/deadlines.repository'
 import { sweepOnce } from '../../services/deadline-sweeper';
 import type { DeadlineService } from '../../services/deadlines.service';
 import { parseOrThrow } from '../../services/event-input';
+import { ValidationError } from '../../services/errors';
 import { requireAdmin } from '../auth';
 import type { AppDeps } from '../app';
 import type { RouteSpec } from '../route';
@@ -31,7 +32,13 @@ export function clockRoutes(deps: AppDeps & { deadlines: DeadlineService }): Rou
       errors: [400],
       handler: (req, res) => {
         const q = parseOrThrow(DeadlineQuerySchema, req.query, 'The query');
-        res.json(addPeriod(deps.deadlines.calendar(), { from: q.from, period: q.period, unit: q.unit }));
+        try {
+          res.json(addPeriod(deps.deadlines.calendar(), { from: q.from, period: q.period, unit: q.unit }));
+        } catch (err) {
+          // The calendar's own limits (a result past the years it knows): the question, not the server, is out of range.
+          if (err instanceof RangeError) throw new ValidationError(err.message, [{ path: 'period', message: err.message }]);
+          throw err;
+        }
       },
     },
     {
@@ -53,7 +60,8 @@ export function clockRoutes(deps: AppDeps & { deadlines: DeadlineService }): Rou
       response: { status: 200, description: 'How many deadlines fired', schema: z.object({ fired: z.number().int() }) }, errors: [403],
       handler: async (_req, res) => {
         requireAdmin(res);
-        res.json({ fired: await sweepOnce(deps) });
+        await deps.deadlines.loadCalendar(deps.db);
+        res.json({ fired: await sweepOnce(deps, { wait: true }) });
       },
     },
   ];
