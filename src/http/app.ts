@@ -1,5 +1,5 @@
 import express, { type Express, Router } from 'express';
-import type { CommandDeps } from '../services/case-commands';
+import { precheckEvent, type CommandDeps } from '../services/case-commands';
 import { NotFound } from '../services/errors';
 import { requireToken } from './auth';
 import { refuseUnstorableText } from './body-guard';
@@ -34,6 +34,11 @@ export function createApp(deps: AppDeps): Express {
 
   const open = Router();
   mount(open, publicRoutes);
+  // api.md's order: a malformed event is 400 before the token is looked at (401) and the case (404).
+  open.post('/api/v1/cases/:id/events', (req, _res, next) => {
+    precheckEvent(req.body, deps.clock());
+    next();
+  });
   open.get('/docs/init.js', (_req, res) => void res.type('application/javascript').send(DOCS_INIT));
   open.use('/docs/assets', docsAssets());
   app.use(open);

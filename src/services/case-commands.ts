@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { definitionOf } from '../../machines/registry';
+import { caseKinds, definitionOf } from '../../machines/registry';
 import type { MachineEvent } from '../../machines/engine';
 import { lockCase, updateCaseSnapshot, findCase } from '../repositories/cases.repository';
 import type { User } from '../repositories/people.repository';
@@ -7,7 +7,7 @@ import { actorOf, maySee } from './access';
 import { CaseWriter } from './case-writer';
 import type { DeadlinePort } from './deadline-port';
 import { EventNotAllowed, Forbidden, NotFound, OutOfOrder, RuleViolation, ValidationError, VersionMismatch } from './errors';
-import { isKnownEventType, isUuid, parseOccurredAt, parseOrThrow } from './event-input';
+import { isKnownEventType, isUuid, parseOccurredAt, parseOrThrow, zodIssues } from './event-input';
 import { openCaseIn, parseOpening } from './case-opening';
 import type { ServiceDeps } from './deps';
 
@@ -26,13 +26,21 @@ export async function openCase(deps: CommandDeps, user: User, body: unknown): Pr
   });
 }
 
-/** Checks that need no database: a known type and a sane occurredAt (400 before anything else). */
+/**
+ * Checks that need no database (api.md: the schema's 400 comes before 401 and 404): a known type,
+ * a sane occurredAt, and a payload valid for some kind that knows the type. The kind's own
+ * schema is applied again once the case, and so its kind, is known.
+ */
 export function precheckEvent(body: unknown, now: Date): { type: string; occurredAt?: Date } {
   if (!body || typeof body !== 'object' || Array.isArray(body)) throw new ValidationError('The event must be a JSON object.');
-  const { type, occurredAt } = body as Record<string, unknown>;
+  const { type, occurredAt, ...payload } = body as Record<string, unknown>;
   if (type === 'CASE_OPENED') throw new ValidationError('CASE_OPENED is recorded when a case is created, not sent.', [{ path: 'type', message: 'not an event a client can send' }]);
   if (!isKnownEventType(type)) throw new ValidationError(`Unknown event type ${JSON.stringify(type)}.`, [{ path: 'type', message: 'unknown event type' }]);
-  return { type: type as string, occurredAt: parseOccurredAt(occurredAt, now) };
+  const at = parseOccurredAt(occurredAt, now);
+  const results = caseKinds.filter((k) => definitionOf(k).eventTypes.includes(type as string)).map((k) => definitionOf(k).eventSchema.safeParse({ ...payload, type }));
+  const failed = results.find((r) => !r.success);
+  if (failed && !results.some((r) => r.success)) throw new ValidationError(`The ${type} event is not valid.`, zodIssues(failed.error!));
+  return { type: type as string, occurredAt: at };
 }
 
 export interface SendOptions {
@@ -52,7 +60,6 @@ export async function sendEvent(deps: CommandDeps, user: User, caseId: string, b
   const visible = isUuid(caseId) ? await findCase(deps.db, caseId) : undefined;
   if (!visible || !maySee(user, visible)) throw new NotFound('case');
   const def = definitionOf(visible.kind);
-  if (pre.type === 'DEADLINE_ELAPSED') throw new Forbidden('DEADLINE_ELAPSED is sent by the statutory clock alone.');
   const { occurredAt: _o, ...payload } = body as Record<string, unknown>;
   const parsed = parseOrThrow(def.eventSchema, payload, `The ${pre.type} event`) as Record<string, unknown>;
 

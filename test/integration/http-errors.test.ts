@@ -86,6 +86,36 @@ describe('bad input gets a clear problem+json 4xx, never a 500', () => {
     expect((await w.http().get('/api/v1/cases/not-a-uuid').set(auth(w.users.mediator.token))).status).toBe(404);
   });
 
+  it("follows api.md's order: schema 400 before 401 and 404; 412 before 403", async () => {
+    const unknownCase = '00000000-0000-4000-8000-000000000000';
+    expect((await w.http().post(`/api/v1/cases/${unknownCase}/events`).send({ type: 'ACCEPT', respondentConsent: 'yes' })).status).toBe(400);
+    expect((await send(w, unknownCase, { type: 'ACCEPT', respondentConsent: 'yes' }, w.users.mediator.token)).status).toBe(400);
+    expect((await send(w, unknownCase, { type: 'ACCEPT', respondentConsent: true }, w.users.mediator.token)).status).toBe(404);
+    expect((await w.http().post(`/api/v1/cases/${caseId}/events`).send({ type: 'ACCEPT', respondentConsent: true })).status).toBe(401);
+    const stale = await send(w, caseId, { type: 'DEADLINE_ELAPSED', ruleId: 'dispute.mediation.acceptance' }, w.users.mediator.token, { 'If-Match': '"999"' });
+    expect(stale.status).toBe(412);
+  });
+
+  it('ids and cursors that are not what the API issued are 404 and 400, never 500', async () => {
+    const dashes = '-'.repeat(36);
+    expect((await w.http().get(`/api/v1/cases/${dashes}`).set(auth(w.users.mediator.token))).status).toBe(404);
+    expect((await w.http().get(`/api/v1/documents/${dashes}`).set(auth(w.users.mediator.token))).status).toBe(404);
+    const cursor = Buffer.from(JSON.stringify({ u: '1', i: '00000000-0000-4000-8000-000000000000' })).toString('base64url');
+    expect((await w.http().get('/api/v1/cases').query({ cursor }).set(auth(w.users.mediator.token))).status).toBe(400);
+    expect((await w.http().get('/api/v1/cases').query({ q: 'a\u0000b' }).set(auth(w.users.mediator.token))).status).toBe(400);
+  });
+
+  it('lone surrogates, hostile nesting and years outside 1900-2099 are 400', async () => {
+    const lone = await w.http().post(`/api/v1/cases/${caseId}/events`).set(auth(w.users.mediator.token)).set('Content-Type', 'application/json')
+      .send('{"type":"DECLINE","reason":"out_of_scope","detail":"a\\ud800b"}');
+    expect(lone.status).toBe(400);
+    const deep = '['.repeat(5000) + ']'.repeat(5000);
+    expect((await w.http().post('/api/v1/cases').set(auth(w.users.mediator.token)).set('Content-Type', 'application/json').send(deep)).status).toBe(400);
+    expect((await post('/api/v1/cases', w.users.mediator.token).send(disputeBody(w, { receivedOn: '0099-01-05', knewOn: undefined }))).status).toBe(400);
+    expect((await post('/api/v1/cases', w.users.mediator.token).send(disputeBody(w, { employmentEndedOn: '9999-12-31' }))).status).toBe(400);
+    expect((await w.http().get('/api/v1/calendar/deadline').query({ from: '9999-12-01', period: 60 }).set(auth(w.users.mediator.token))).status).toBe(400);
+  });
+
   it('a bad list query is 400', async () => {
     const res = await w.http().get('/api/v1/cases').query({ limit: 'many', cursor: 'zzz' }).set(auth(w.users.mediator.token));
     expect(res.status).toBe(400);

@@ -1,7 +1,7 @@
 import type { Response } from 'express';
 import { z } from 'zod';
 import { registry } from '../../../machines/registry';
-import { sendEvent, precheckEvent } from '../../services/case-commands';
+import { sendEvent } from '../../services/case-commands';
 import { caseView, visibleCase } from '../../services/case-queries';
 import { AppError, ValidationError } from '../../services/errors';
 import { AlreadyRecorded, recordResponse, replayFor, requestHashOf, type IdempotencyScope, type StoredResponse } from '../../services/idempotency.service';
@@ -37,7 +37,6 @@ export function eventRoute(deps: AppDeps): RouteSpec {
       if (key !== undefined && !IdempotencyKeySchema.safeParse(key).success) {
         throw new ValidationError('Idempotency-Key must be 1 to 200 characters.', [{ path: 'Idempotency-Key', message: 'invalid' }]);
       }
-      precheckEvent(req.body, deps.clock());
       await visibleCase(deps.db, user, caseId);
       const scope: IdempotencyScope | undefined = key ? { tokenId: tokenId(res), method: 'POST', path: req.path, key } : undefined;
       const requestHash = requestHashOf(req.body);
