@@ -34,3 +34,8 @@ export async function saveResponse(db: Knex, scope: IdempotencyScope, response: 
     [scope.tokenId, scope.method, scope.path, scope.key, response.requestHash, response.status, JSON.stringify(response.body), response.etag, now, new Date(now.getTime() - 24 * 3600 * 1000)],
   );
 }
+
+/** Forgets responses older than 24 hours (their keys may be used afresh). */
+export async function purgeExpired(db: Knex, now: Date): Promise<number> {
+  return db('idempotency_keys').where('created_at', '<=', new Date(now.getTime() - 24 * 3600 * 1000)).delete();
+}

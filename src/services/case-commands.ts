@@ -6,7 +6,7 @@ import type { User } from '../repositories/people.repository';
 import { actorOf, maySee } from './access';
 import { CaseWriter } from './case-writer';
 import type { DeadlinePort } from './deadline-port';
-import { EventNotAllowed, Forbidden, NotFound, OutOfOrder, RuleViolation, ValidationError, VersionMismatch } from './errors';
+import { AppError, EventNotAllowed, Forbidden, NotFound, OutOfOrder, RuleViolation, ValidationError, VersionMismatch } from './errors';
 import { isKnownEventType, isUuid, parseOccurredAt, parseOrThrow, zodIssues } from './event-input';
 import { openCaseIn, parseOpening } from './case-opening';
 import type { ServiceDeps } from './deps';
@@ -49,6 +49,8 @@ export interface SendOptions {
   afterLock?: (trx: Knex.Transaction) => Promise<void>;
   /** Called inside the transaction with the outcome, so an idempotent response commits with it. */
   onAccepted?: (trx: Knex.Transaction, caseId: string) => Promise<void>;
+  /** Called inside the transaction, under the lock, with a refusal decided there (412, 403, 409, 422). */
+  onRefused?: (trx: Knex.Transaction, refusal: AppError) => Promise<void>;
 }
 
 /**
@@ -63,38 +65,49 @@ export async function sendEvent(deps: CommandDeps, user: User, caseId: string, b
   const { occurredAt: _o, ...payload } = body as Record<string, unknown>;
   const parsed = parseOrThrow(def.eventSchema, payload, `The ${pre.type} event`) as Record<string, unknown>;
 
-  let refusal: Error | undefined;
+  let refusal: AppError | undefined;
   await deps.db.transaction(async (trx) => {
     const row = await lockCase(trx, caseId);
     if (!row) throw new NotFound('case');
     await opts.afterLock?.(trx);
-    if (opts.ifMatch !== undefined && opts.ifMatch !== row.version) throw new VersionMismatch(row.version);
-    const actor = actorOf(user);
-    if (!def.maySend(actor, parsed as any, row.snapshot.context)) throw new Forbidden(`A ${user.role} may not send ${pre.type} in this case.`);
     const writer = await CaseWriter.forLockedCase(trx, row, deps.deadlines);
-    const lockedAt = deps.clock();
-    const latest = writer.latest;
-    const latestAt = latest.occurredAt ? new Date(latest.occurredAt) : undefined;
-    if (pre.occurredAt && latestAt && pre.occurredAt < latestAt) throw new OutOfOrder({ seq: latest.seq, occurredAt: latest.occurredAt! });
-    const occurredAt = pre.occurredAt ?? (latestAt && latestAt > lockedAt ? latestAt : lockedAt);
-    await writer.fireElapsed(occurredAt, lockedAt);
-    const event: MachineEvent = { ...parsed, type: pre.type, occurredAt: occurredAt.toISOString(), actor };
-    const decision = await writer.apply(event, lockedAt);
-    if (!decision.ok) {
-      refusal = decision.refusal.kind === 'rule'
-        ? new RuleViolation(decision.refusal.rule, decision.refusal.citation, decision.refusal.description)
-        : new EventNotAllowed(pre.type, decision.refusal.state, decision.refusal.accepted);
-      if (writer.appended.length === 0) throw refusal;
-    } else {
-      await writer.fireElapsed(occurredAt, lockedAt);
-      for (const followUp of writer.followUps) {
-        const linkedBody = parseOrThrow(definitionOf(followUp.kind).openSchema, followUp.body, 'The linked case') as Record<string, unknown>;
-        const linked = await openCaseIn(trx, { user, body: followUp.body, now: lockedAt, deadlines: deps.deadlines, renewalOf: row.id }, followUp.kind, linkedBody, occurredAt);
-        await updateCaseSnapshot(trx, linked.row);
-      }
-    }
-    await updateCaseSnapshot(trx, writer.row);
-    if (!refusal) await opts.onAccepted?.(trx, caseId);
+    refusal = await applyUnderLock(deps, writer, user, parsed, pre, opts.ifMatch);
+    if (writer.appended.length) await updateCaseSnapshot(trx, writer.row);
+    // A refusal commits too: deadlines fired before it stay, and an idempotent response is kept.
+    if (refusal) await opts.onRefused?.(trx, refusal);
+    else await opts.onAccepted?.(trx, caseId);
   });
   if (refusal) throw refusal;
+}
+
+/**
+ * Under the case lock: If-Match (412), role (403), order (409), elapsed deadlines, the machine
+ * (409 / 422), follow-ups. A refusal is returned, not thrown, so that what was done before it
+ * commits with it.
+ */
+async function applyUnderLock(deps: CommandDeps, writer: CaseWriter, user: User, parsed: Record<string, unknown>, pre: { type: string; occurredAt?: Date }, ifMatch?: number): Promise<AppError | undefined> {
+  const row = writer.row;
+  const def = definitionOf(row.kind);
+  if (ifMatch !== undefined && ifMatch !== row.version) return new VersionMismatch(row.version);
+  const actor = actorOf(user);
+  if (!def.maySend(actor, parsed as any, row.snapshot.context)) return new Forbidden(`A ${user.role} may not send ${pre.type} in this case.`);
+  const lockedAt = deps.clock();
+  const latest = writer.latest;
+  const latestAt = latest.occurredAt ? new Date(latest.occurredAt) : undefined;
+  if (pre.occurredAt && latestAt && pre.occurredAt < latestAt) return new OutOfOrder({ seq: latest.seq, occurredAt: latest.occurredAt! });
+  const occurredAt = pre.occurredAt ?? (latestAt && latestAt > lockedAt ? latestAt : lockedAt);
+  await writer.fireElapsed(occurredAt, lockedAt);
+  const decision = await writer.apply({ ...parsed, type: pre.type, occurredAt: occurredAt.toISOString(), actor }, lockedAt);
+  if (!decision.ok) {
+    return decision.refusal.kind === 'rule'
+      ? new RuleViolation(decision.refusal.rule, decision.refusal.citation, decision.refusal.description)
+      : new EventNotAllowed(pre.type, decision.refusal.state, decision.refusal.accepted);
+  }
+  await writer.fireElapsed(occurredAt, lockedAt);
+  for (const followUp of writer.followUps) {
+    const linkedBody = parseOrThrow(definitionOf(followUp.kind).openSchema, followUp.body, 'The linked case') as Record<string, unknown>;
+    const linked = await openCaseIn(writer.trx, { user, body: followUp.body, now: lockedAt, deadlines: deps.deadlines, renewalOf: row.id }, followUp.kind, linkedBody, occurredAt);
+    await updateCaseSnapshot(writer.trx, linked.row);
+  }
+  return undefined;
 }

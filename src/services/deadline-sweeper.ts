@@ -1,5 +1,6 @@
 import { caseFromRow, updateCaseSnapshot } from '../repositories/cases.repository';
 import { casesWithElapsedDeadlines } from '../repositories/deadlines.repository';
+import { purgeExpired } from '../repositories/idempotency.repository';
 import { CaseWriter } from './case-writer';
 import type { DeadlineService } from './deadlines.service';
 import type { ServiceDeps } from './deps';
@@ -42,7 +43,10 @@ export async function sweepOnce(deps: SweepDeps, opts: { wait?: boolean } = {}):
   }
 }
 
-/** Sweeps at start (deadlines that passed while the service was down) and every interval. */
+/**
+ * Sweeps at start (deadlines that passed while the service was down) and every interval; the same
+ * tick re-reads calendar overrides and forgets idempotent responses older than 24 hours.
+ */
 export function startSweeper(deps: SweepDeps, intervalMs: number, report: (fired: number) => void): { stop(): void } {
   if (intervalMs <= 0) return { stop() {} };
   let timer: NodeJS.Timeout | undefined;
@@ -51,6 +55,7 @@ export function startSweeper(deps: SweepDeps, intervalMs: number, report: (fired
     try {
       await deps.deadlines.loadCalendar(deps.db);
       report(await sweepOnce(deps));
+      await purgeExpired(deps.db, deps.clock());
     } catch (err) {
       console.error('deadline sweep failed:', err instanceof Error ? err.message : err);
     }

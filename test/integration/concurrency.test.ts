@@ -60,6 +60,17 @@ describe('concurrent writers on one case', () => {
     expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
   });
 
+  it('scopes a key to the case, however its id is spelled', async () => {
+    const c = await inProgressCase();
+    const key = `case-${c.id}`;
+    const first = await send(w, c.id, session(1), w.users.mediator.token, { 'Idempotency-Key': key });
+    const upper = await send(w, c.id.toUpperCase(), session(1), w.users.mediator.token, { 'Idempotency-Key': key });
+    expect(upper.status).toBe(200);
+    expect(upper.body).toEqual(first.body);
+    const history = await w.http().get(`/api/v1/cases/${c.id}/history`).set(auth(w.users.mediator.token));
+    expect(history.body.items).toHaveLength(c.version + 1);
+  });
+
   it('replays an error response too, before checking If-Match again', async () => {
     const c = await inProgressCase();
     const key = `err-${c.id}`;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { registry } from '../../../machines/registry';
 import { sendEvent } from '../../services/case-commands';
 import { caseView, visibleCase } from '../../services/case-queries';
-import { AppError, ValidationError } from '../../services/errors';
+import { ValidationError } from '../../services/errors';
 import { AlreadyRecorded, recordResponse, replayFor, requestHashOf, type IdempotencyScope, type StoredResponse } from '../../services/idempotency.service';
 import { findCase } from '../../repositories/cases.repository';
 import { currentUser, tokenId } from '../auth';
@@ -15,9 +15,6 @@ import { CaseSchema } from '../schemas';
 const EventBodySchema = z.union([registry.dispute.eventSchema, registry.collective.eventSchema]).and(z.object({ occurredAt: z.string().optional() }));
 const IfMatchSchema = z.string().regex(/^"\d+"$/, 'must be a quoted version, e.g. "3"');
 const IdempotencyKeySchema = z.string().min(1).max(200);
-
-/** Errors a repeat replays: those decided after the key was looked up (api.md order). */
-const REPLAYED_CODES = new Set(['VERSION_MISMATCH', 'FORBIDDEN', 'OUT_OF_ORDER', 'EVENT_NOT_ALLOWED', 'RULE_VIOLATION']);
 
 export function eventRoute(deps: AppDeps): RouteSpec {
   return {
@@ -37,8 +34,9 @@ export function eventRoute(deps: AppDeps): RouteSpec {
       if (key !== undefined && !IdempotencyKeySchema.safeParse(key).success) {
         throw new ValidationError('Idempotency-Key must be 1 to 200 characters.', [{ path: 'Idempotency-Key', message: 'invalid' }]);
       }
-      await visibleCase(deps.db, user, caseId);
-      const scope: IdempotencyScope | undefined = key ? { tokenId: tokenId(res), method: 'POST', path: req.path, key } : undefined;
+      const visible = await visibleCase(deps.db, user, caseId);
+      // The path as the API names the case (its canonical id), however the client spelled it.
+      const scope: IdempotencyScope | undefined = key ? { tokenId: tokenId(res), method: 'POST', path: `/api/v1/cases/${visible.id}/events`, key } : undefined;
       const requestHash = requestHashOf(req.body);
       if (scope) {
         const stored = await replayFor(deps.db, scope, requestHash, deps.clock());
@@ -53,18 +51,18 @@ export function eventRoute(deps: AppDeps): RouteSpec {
             if (raced) throw new AlreadyRecorded(raced);
           },
           onAccepted: async (trx) => {
-            const row = (await findCase(trx, caseId))!;
-            const view = caseView(row, user, await deps.deadlines.list(trx, caseId));
+            const row = (await findCase(trx, visible.id))!;
+            const view = caseView(row, user, await deps.deadlines.list(trx, visible.id));
             response = { requestHash, status: 200, body: view, etag: `"${view.version}"` };
             if (scope) await recordResponse(trx, scope, response, deps.clock());
+          },
+          // Refusals decided under the lock are recorded under it too: a racing repeat replays them.
+          onRefused: async (trx, refusal) => {
+            if (scope) await recordResponse(trx, scope, { requestHash, status: problemOf(refusal).status, body: problemOf(refusal), etag: null }, deps.clock());
           },
         });
       } catch (err) {
         if (err instanceof AlreadyRecorded) return send(res, err.response);
-        if (scope && err instanceof AppError && REPLAYED_CODES.has(err.code)) {
-          const problem = problemOf(err);
-          await recordResponse(deps.db, scope, { requestHash, status: problem.status, body: problem, etag: null }, deps.clock());
-        }
         throw err;
       }
       send(res, response!);
