@@ -30,9 +30,10 @@ async function main() {
   });
   // Deadlines that passed while the service was down fire at start, then every interval.
   const sweeper = startSweeper({ db, clock, deadlines }, env.DEADLINE_SWEEP_INTERVAL_MS, (n) => n && console.log(`deadlines fired: ${n}`));
+  // Stop taking requests, let those in flight and a running sweep finish, then close the database.
   const stop = async () => {
-    sweeper.stop();
-    server.close();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await sweeper.stop();
     await db.destroy();
     process.exit(0);
   };

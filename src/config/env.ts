@@ -4,10 +4,11 @@ import { z } from 'zod';
 const EnvSchema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    DATABASE_URL: z.string().min(1).optional(),
+    DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// connection string').optional(),
     PGLITE_DIR: z.string().min(1).default('./data'),
     BOOTSTRAP_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
-    DEADLINE_SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).default(60000),
+    // Node timers hold at most 2^31-1 ms; a larger value would fire every millisecond.
+    DEADLINE_SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).max(2147483647).default(60000),
     DEMO: z.enum(['0', '1']).optional(),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(6000),
   })

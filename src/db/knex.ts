@@ -18,9 +18,20 @@ export function createDb(opts: DbOptions): Db {
   return knexFactory(knexConfig(opts));
 }
 
-export async function migrateLatest(db: Db): Promise<string[]> {
-  const [, applied] = await db.migrate.latest();
-  return applied as string[];
+/**
+ * Applies pending migrations. Instances starting together against one database queue on knex's
+ * migration lock instead of failing: the loser retries until the winner is done.
+ */
+export async function migrateLatest(db: Db, attempts = 60): Promise<string[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const [, applied] = await db.migrate.latest();
+      return applied as string[];
+    } catch (err) {
+      if (attempt >= attempts || !/already locked/i.test(String((err as Error)?.message))) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
 }
 
 /** True when the database answers a trivial query (health check). */

@@ -17,6 +17,8 @@ export interface RouteSpec {
   query?: ZodType;
   headers?: { name: string; description: string; schema: ZodType }[];
   response: { status: number; description: string; schema?: ZodType; contentType?: string; headers?: string[] };
+  /** Other non-error answers (e.g. 200 for a document that existed already, 503 when unhealthy). */
+  alsoResponses?: { status: number; description: string; schema?: ZodType }[];
   errors: number[];
   handler: (req: Request, res: Response) => Promise<void> | void;
 }
@@ -46,7 +48,7 @@ export function openApiDocument(routes: RouteSpec[]) {
   for (const r of routes) {
     const oaPath = r.path.replace(/:(\w+)/g, '{$1}');
     const parameters = [
-      ...[...r.path.matchAll(/:(\w+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } })),
+      ...[...r.path.matchAll(/:(\w+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: pathParamSchema(m[1]) })),
       ...queryParameters(r.query),
       ...(r.headers ?? []).map((h) => ({ name: h.name, in: 'header', required: false, description: h.description, schema: jsonSchema(h.schema, 'input') })),
     ];
@@ -65,6 +67,7 @@ export function openApiDocument(routes: RouteSpec[]) {
       ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(r.body, 'input') } } } } : {}),
       responses: {
         [String(r.response.status)]: success,
+        ...Object.fromEntries((r.alsoResponses ?? []).map((a) => [String(a.status), { description: a.description, ...(a.schema ? { content: { 'application/json': { schema: jsonSchema(a.schema, 'output') } } } : {}) }])),
         ...Object.fromEntries(errors.map((s) => [String(s), { description: ERROR_TEXT[s] ?? 'Error', content: { 'application/problem+json': { schema: jsonSchema(ProblemSchema, 'output') } } }])),
       },
     };
@@ -84,6 +87,14 @@ export function openApiDocument(routes: RouteSpec[]) {
     components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } } },
     paths,
   };
+}
+
+/** Ids are UUIDs; versions are whole numbers; a kind is one of the machines. */
+function pathParamSchema(name: string): Record<string, unknown> {
+  if (name === 'id') return { type: 'string', format: 'uuid' };
+  if (name === 'version' || name === 'a' || name === 'b') return { type: 'integer', minimum: 1 };
+  if (name === 'kind') return { type: 'string', enum: ['dispute', 'collective'] };
+  return { type: 'string' };
 }
 
 function queryParameters(schema: ZodType | undefined) {

@@ -37,7 +37,8 @@ export interface OpenRequest {
 /** Validates an opening body; returns the kind, the parsed body and when the case opened. */
 export function parseOpening(body: unknown, now: Date) {
   const { kind } = parseOrThrow(KindSchema, body, 'The case');
-  const { kind: _k, occurredAt, ...rest } = body as Record<string, unknown>;
+  // `renewalOf` links a case opened by RENEW; only the service sets it, never a client.
+  const { kind: _k, occurredAt, renewalOf: _r, ...rest } = body as Record<string, unknown>;
   const parsed = parseOrThrow(definitionOf(kind).openSchema, rest, 'The case') as Record<string, unknown>;
   const explicit = parseOccurredAt(occurredAt, now);
   const received = typeof parsed.receivedOn === 'string' ? new Date(shanghaiMidnight(parsed.receivedOn)) : undefined;

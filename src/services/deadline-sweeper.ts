@@ -47,10 +47,11 @@ export async function sweepOnce(deps: SweepDeps, opts: { wait?: boolean } = {}):
  * Sweeps at start (deadlines that passed while the service was down) and every interval; the same
  * tick re-reads calendar overrides and forgets idempotent responses older than 24 hours.
  */
-export function startSweeper(deps: SweepDeps, intervalMs: number, report: (fired: number) => void): { stop(): void } {
-  if (intervalMs <= 0) return { stop() {} };
+export function startSweeper(deps: SweepDeps, intervalMs: number, report: (fired: number) => void): { stop(): Promise<void> } {
+  if (intervalMs <= 0) return { stop: async () => undefined };
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
+  let running: Promise<void> = Promise.resolve();
   const tick = async () => {
     try {
       await deps.deadlines.loadCalendar(deps.db);
@@ -59,13 +60,15 @@ export function startSweeper(deps: SweepDeps, intervalMs: number, report: (fired
     } catch (err) {
       console.error('deadline sweep failed:', err instanceof Error ? err.message : err);
     }
-    if (!stopped) timer = setTimeout(tick, intervalMs);
+    if (!stopped) timer = setTimeout(() => (running = tick()), intervalMs);
   };
-  void tick();
+  running = tick();
   return {
-    stop() {
+    /** Stops the timer and resolves once a sweep in progress has finished. */
+    async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);
+      await running;
     },
   };
 }

@@ -59,9 +59,16 @@ export async function authenticate(db: Knex, token: string): Promise<{ user: Use
 export async function ensureAdminToken(db: Knex, token: string): Promise<User> {
   const existing = await authenticate(db, token);
   if (existing) return existing.user;
-  return db.transaction(async (trx) => {
-    const user = await insertUser(trx, { id: randomUUID(), name: 'Administrator', role: 'admin', organizationId: null });
-    await insertToken(trx, { id: randomUUID(), userId: user.id, tokenHash: sha256Hex(token) });
-    return user;
-  });
+  try {
+    return await db.transaction(async (trx) => {
+      const user = await insertUser(trx, { id: randomUUID(), name: 'Administrator', role: 'admin', organizationId: null });
+      await insertToken(trx, { id: randomUUID(), userId: user.id, tokenHash: sha256Hex(token) });
+      return user;
+    });
+  } catch (err) {
+    // Another instance starting at the same moment created it first.
+    const created = await authenticate(db, token);
+    if (created) return created.user;
+    throw err;
+  }
 }

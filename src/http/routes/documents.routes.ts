@@ -15,7 +15,9 @@ export function documentRoutes(deps: AppDeps): RouteSpec[] {
       method: 'post', path: '/api/v1/cases/:id/documents', operationId: 'generateDocument', tag: 'Documents',
       summary: 'Generate an official document (PDF) from the recorded case data; the same document again returns the stored one',
       body: DocumentRequestSchema,
-      response: { status: 201, description: 'The stored document (200 when it existed already)', schema: DocumentSchema }, errors: [400, 403, 404, 413, 422],
+      response: { status: 201, description: 'The stored document', schema: DocumentSchema },
+      alsoResponses: [{ status: 200, description: 'The same document existed already: its stored record', schema: DocumentSchema }],
+      errors: [400, 403, 404, 413, 422],
       handler: async (req, res) => {
         const { document, created } = await generateDocument(deps.db, currentUser(res), String(req.params.id), req.body);
         res.status(created ? 201 : 200).json(documentView(document));

@@ -12,7 +12,12 @@ import { problemOf } from '../problem';
 import type { RouteSpec } from '../route';
 import { CaseSchema } from '../schemas';
 
-const EventBodySchema = z.union([registry.dispute.eventSchema, registry.collective.eventSchema]).and(z.object({ occurredAt: z.string().optional() }));
+/** What a client may send: every kind's events but the clock's own DEADLINE_ELAPSED. */
+const clientEvents = (schema: unknown) =>
+  ((schema as { options: z.ZodObject[] }).options).filter((o) => (o.shape.type as z.ZodLiteral).value !== 'DEADLINE_ELAPSED');
+const EventBodySchema = z
+  .union([...clientEvents(registry.dispute.eventSchema), ...clientEvents(registry.collective.eventSchema)] as unknown as [z.ZodObject, z.ZodObject, ...z.ZodObject[]])
+  .and(z.object({ occurredAt: z.string().optional().describe('ISO date-time with Z or an offset; default: now') }));
 const IfMatchSchema = z.string().regex(/^"\d+"$/, 'must be a quoted version, e.g. "3"');
 const IdempotencyKeySchema = z.string().min(1).max(200);
 

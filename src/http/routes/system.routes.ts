@@ -15,12 +15,16 @@ export function systemRoutes(deps: AppDeps, allRoutes: () => RouteSpec[]): Route
     {
       method: 'get', path: '/healthz', operationId: 'getHealth', tag: 'System', public: true,
       summary: 'Health: 200 when the database answers',
-      response: { status: 200, description: 'Healthy', schema: z.object({ status: z.literal('ok') }) }, errors: [], handler: health,
+      response: { status: 200, description: 'Healthy', schema: z.object({ status: z.literal('ok') }) },
+      alsoResponses: [{ status: 503, description: 'The database does not answer', schema: z.object({ status: z.literal('unavailable') }) }],
+      errors: [], handler: health,
     },
     {
       method: 'get', path: '/api/v1/healthz', operationId: 'getHealthV1', tag: 'System', public: true,
       summary: 'Health under the API prefix (same as /healthz)',
-      response: { status: 200, description: 'Healthy', schema: z.object({ status: z.literal('ok') }) }, errors: [], handler: health,
+      response: { status: 200, description: 'Healthy', schema: z.object({ status: z.literal('ok') }) },
+      alsoResponses: [{ status: 503, description: 'The database does not answer', schema: z.object({ status: z.literal('unavailable') }) }],
+      errors: [], handler: health,
     },
     {
       method: 'get', path: '/openapi.json', operationId: 'getOpenApi', tag: 'System', public: true,

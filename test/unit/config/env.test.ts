@@ -15,6 +15,8 @@ describe('configuration from the environment', () => {
     [{ DEADLINE_SWEEP_INTERVAL_MS: '-5' }, /DEADLINE_SWEEP_INTERVAL_MS/],
     [{ DEMO: 'yes' }, /DEMO/],
     [{ BOOTSTRAP_ADMIN_TOKEN: 'short' }, /BOOTSTRAP_ADMIN_TOKEN/],
+    [{ DATABASE_URL: 'localhost:5432' }, /DATABASE_URL/],
+    [{ DEADLINE_SWEEP_INTERVAL_MS: '3000000000' }, /DEADLINE_SWEEP_INTERVAL_MS/],
   ])('a bad value %j stops start-up with one line naming the variable', (env, name) => {
     let message = '';
     try {
