@@ -26,12 +26,16 @@ describe('the demo data of npm start', () => {
     const mine = (await http.get('/api/v1/cases').query({ limit: 100 }).set('Authorization', 'Bearer demo-mediator-token')).body.items;
     const states = mine.map((c: { state: string }) => c.state);
     expect(states).toEqual(expect.arrayContaining(['mediation.awaitingAcceptance', 'mediation.inProgress', 'agreement.inForce', 'closed', 'mediation.mediationFailed']));
-    const union = (await http.get('/api/v1/cases').query({ kind: 'collective' }).set('Authorization', 'Bearer demo-union-token')).body.items;
+    const union = (await http.get('/api/v1/cases').query({ kind: 'collective', limit: 100 }).set('Authorization', 'Bearer demo-union-token')).body.items;
     expect(union.map((c: { state: string }) => c.state).sort()).toEqual(expect.arrayContaining(['consulting', 'inForce']));
     const consulting = union.find((c: { state: string }) => c.state === 'consulting');
     expect((await http.get(`/api/v1/cases/${consulting.id}/drafts`).set('Authorization', 'Bearer demo-union-token')).body.items).toHaveLength(2);
 
-    const all = (await http.get('/api/v1/cases').query({ limit: 100 }).set('Authorization', 'Bearer demo-auditor-token')).body.items;
+    // The demo's own cases (a shared PostgreSQL test database also holds other tests' cases,
+    // some of them tampered with on purpose).
+    const employer = (await http.get('/api/v1/cases').query({ limit: 100 }).set('Authorization', 'Bearer demo-employer-token')).body.items;
+    const all = [...new Map([...mine, ...union, ...employer].map((c: { id: string }) => [c.id, c])).values()] as { id: string; number: string }[];
+    expect(all).toHaveLength(10); // seven disputes, three collective cases
     for (const c of all) {
       const v = await http.get(`/api/v1/cases/${c.id}/verify`).set('Authorization', 'Bearer demo-auditor-token');
       expect({ number: c.number, ok: v.body.ok }).toEqual({ number: c.number, ok: true });
