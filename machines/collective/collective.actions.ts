@@ -131,7 +131,9 @@ export const updates = {
 /** Entry into force (approved, or deemed by CCP Art 47): the signed text becomes the contract. */
 export function enterInForce(ctx: Ctx, event: CollectiveMachineEvent, approval: Contract['approval']): Partial<Ctx> {
   const signed = ctx.signedContract!;
-  const inForceOn = eventDate(event);
+  // Deemed approval takes effect the day after the review period's last day (CCP Art 47), even
+  // when the DEADLINE_ELAPSED is recorded later (a filing recorded after the period ran out).
+  const inForceOn = approval === 'deemed' && ctx.filing?.reviewDueOn ? addDays(ctx.filing.reviewDueOn, 1) : eventDate(event);
   const contract: Contract = { ...signed, termStart: signed.termStart ?? inForceOn, inForceOn, approval };
   const superseded = ctx.modification && ctx.contract
     ? [...ctx.previousContracts, { ...ctx.contract, supersededOn: inForceOn, ground: ctx.modification.ground }]

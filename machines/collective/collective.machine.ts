@@ -32,6 +32,8 @@ export const collectiveMachine = setup({
     inModification: ({ context }) => context.modification !== null,
     noRenewalYet: ({ context }) => context.renewal === null,
     renewalWindowOpen: ({ context }) => context.renewalWindowOpenedOn !== null,
+    /** The bureau has accepted the current coordination: only then does its term run and extend. */
+    coordinationAccepted: ({ context }) => context.coordinations[context.coordinations.length - 1]?.acceptedOn !== undefined,
   },
   actions: {
     recordRequest: act('recordRequest'),
@@ -125,7 +127,7 @@ export const collectiveMachine = setup({
     coordination: {
       on: {
         ACCEPT_COORDINATION: { actions: 'acceptCoordination' },
-        EXTEND_COORDINATION: { guard: legal('collective.coordination.extension'), actions: 'extendCoordination' },
+        EXTEND_COORDINATION: { guard: and(['coordinationAccepted', legal('collective.coordination.extension')]), actions: 'extendCoordination' },
         COORDINATION_CONCLUDED: [
           { guard: 'readyToConsult', target: 'consulting', actions: 'concludeCoordination' },
           { target: 'preparing', actions: 'concludeCoordination' },

@@ -93,12 +93,12 @@ const recorderNotRepresentative: Rule = {
   },
 };
 
-/** CCP Art 36: the vote's figures are coherent (ballots cast, valid or invalid, by those present). */
+/** CCP Art 36: the vote's figures are coherent (domain.md §3: present <= total, yes + no + abstain <= present). */
 const voteCounts: Rule = {
   id: 'collective.vote.counts',
   citation: CCP('三十六', 36),
-  description: 'Those present cannot exceed the total, and yes + no + abstain (+ invalid) cannot exceed those present.',
-  holds: onEvent('RECORD_VOTE', (_ctx, e) => e.present <= e.total && e.yes + e.no + e.abstain + (e.invalid ?? 0) <= e.present),
+  description: 'Those present cannot exceed the total, and yes + no + abstain cannot exceed those present.',
+  holds: onEvent('RECORD_VOTE', (_ctx, e) => e.present <= e.total && e.yes + e.no + e.abstain <= e.present),
 };
 
 /** CCP Art 45: an objection is served within 15 days of the bureau receiving the text. */

@@ -99,6 +99,8 @@ export interface DisputeContext {
   mediationCommitteeId?: string;
   employerOrganizationId?: string;
   unionOrganizationId?: string;
+  /** The pinned rule pack's switches this machine obeys (see dispute.open.ts). */
+  settings?: { consultationTermDeemedFailure?: boolean; mediationTermDeemedFailure?: boolean };
   consultation?: ConsultationRecord;
   settlement?: SettlementRecord;
   mediation?: MediationRecord;
@@ -164,6 +166,7 @@ export function initialContext(input: DisputeInput): DisputeContext {
     mediationCommitteeId: input.mediationCommitteeId,
     employerOrganizationId: input.employerOrganizationId,
     unionOrganizationId: input.unionOrganizationId,
+    settings: input.settings,
     // The mediation application is the case: it was received on `receivedOn`.
     consultation: onMediationRoute ? undefined : { extensions: [] },
     mediation: onMediationRoute ? newMediation(input.receivedOn, input.mediationCommitteeId) : undefined,

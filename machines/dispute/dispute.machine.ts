@@ -4,7 +4,7 @@
  *
  * Every accepted transition assigns something: the engine reads "same snapshot" as "refused".
  */
-import { assign } from 'xstate';
+import { and, assign } from 'xstate';
 import { deadline } from '../shared/case-event';
 import { legal } from '../shared/legal-rule';
 import { initialContext } from './dispute.context';
@@ -65,11 +65,15 @@ export const disputeMachine = disputeSetup.createMachine({
               target: 'consultationFailed',
               actions: assign(({ context, event }) => up.consultationFailed(context, event)),
             },
-            DEADLINE_ELAPSED: {
-              guard: deadline('dispute.consultation.term'),
-              target: 'consultationFailed',
-              actions: assign(({ context, event }) => up.consultationDeemedFailed(context, event)),
-            },
+            DEADLINE_ELAPSED: [
+              {
+                guard: and([deadline('dispute.consultation.term'), 'consultationTermDeemedFailure']),
+                target: 'consultationFailed',
+                actions: assign(({ context, event }) => up.consultationDeemedFailed(context, event)),
+              },
+              // The pack turned the deemed failure (U) off: the elapsed term is a warning.
+              { guard: deadline('dispute.consultation.term'), actions: { type: 'warn', params: { ruleId: 'dispute.consultation.term' } } },
+            ],
           },
         },
         consultationFailed: {
@@ -141,12 +145,15 @@ export const disputeMachine = disputeSetup.createMachine({
               target: 'mediationFailed',
               actions: assign(({ context, event }) => up.mediationFailed(context, event, { kind: 'partyRefused', party: event.party })),
             },
-            DEADLINE_ELAPSED: {
-              // Order17 Art 29: no agreement within the (extended) term is deemed a failure.
-              guard: deadline('dispute.mediation.term'),
-              target: 'mediationFailed',
-              actions: assign(({ context, event }) => up.mediationFailed(context, event, { kind: 'deemed' })),
-            },
+            DEADLINE_ELAPSED: [
+              {
+                // Order17 Art 29: no agreement within the (extended) term is deemed a failure (U: a pack switch).
+                guard: and([deadline('dispute.mediation.term'), 'mediationTermDeemedFailure']),
+                target: 'mediationFailed',
+                actions: assign(({ context, event }) => up.mediationFailed(context, event, { kind: 'deemed' })),
+              },
+              { guard: deadline('dispute.mediation.term'), actions: { type: 'warn', params: { ruleId: 'dispute.mediation.term' } } },
+            ],
           },
         },
         mediationFailed: {

@@ -90,6 +90,13 @@ export const openSchema = z
     mediationCommitteeId: z.uuid().optional(),
     employerOrganizationId: z.uuid().optional(),
     unionOrganizationId: z.uuid().optional(),
+    /**
+     * Rule-pack switches for effects resting on unverified sources (domain.md: "(U)"), set by the
+     * service from the case's pinned pack, never by a client. Absent: the national defaults (on).
+     */
+    settings: z
+      .object({ consultationTermDeemedFailure: z.boolean().optional(), mediationTermDeemedFailure: z.boolean().optional() })
+      .optional(),
   })
   .refine((body) => body.knewOn === undefined || body.knewOn <= body.receivedOn, {
     path: ['knewOn'],

@@ -12,8 +12,7 @@ type EventLike = { type: string; [field: string]: unknown };
 
 /**
  * What a union representative may send for the applicant in a case the union assists.
- * PERFORMED / NOT_PERFORMED are meant for the settlement only (§5), but this check sees the
- * context, not the state: in `agreement.inForce` a union_rep is let through here as well.
+ * PERFORMED / NOT_PERFORMED are for the settlement only (§5): see SETTLEMENT_ONLY.
  */
 const UNION_EVENTS: ReadonlySet<string> = new Set<DisputeEventType>([
   'CONSULTATION_EXTENDED',
@@ -24,6 +23,9 @@ const UNION_EVENTS: ReadonlySet<string> = new Set<DisputeEventType>([
   'NOT_PERFORMED',
   'WITHDRAWN',
 ]);
+
+/** Performance a union representative reports only of a settlement, never of a mediation agreement. */
+const SETTLEMENT_ONLY: ReadonlySet<string> = new Set(['PERFORMED', 'NOT_PERFORMED']);
 
 /** The respondent's own acts; SIGN only as the respondent. */
 const EMPLOYER_EVENTS: ReadonlySet<string> = new Set<DisputeEventType>([
@@ -47,6 +49,8 @@ export function maySend(actor: Actor, event: EventLike, context: DisputeContext)
       // The mediator records the parties' signatures, consents, reports and withdrawals.
       return true;
     case 'union_rep':
+      // A mediation agreement exists only once the case is past AGREEMENT_DRAFTED: its performance is the committee's to record.
+      if (SETTLEMENT_ONLY.has(event.type) && context?.agreement) return false;
       return Boolean(context?.unionOrganizationId) && UNION_EVENTS.has(event.type);
     case 'employer_rep':
       // A bare { type } (the case's nextEvents) asks whether some form of the event is allowed.

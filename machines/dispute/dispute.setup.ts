@@ -26,6 +26,9 @@ export const disputeSetup = setup({
     legal: legalGuard(disputeRules),
     deadline: deadlineGuard,
     mediationRoute: ({ context }) => context.route === 'mediation',
+    /** Rule-pack switches (U sources): an elapsed term is a deemed failure unless the pack turns it off. */
+    consultationTermDeemedFailure: ({ context }) => context.settings?.consultationTermDeemedFailure !== false,
+    mediationTermDeemedFailure: ({ context }) => context.settings?.mediationTermDeemedFailure !== false,
     // A second suspension (or a resumption of a running limitation) is not a new fact: 409.
     limitationRunning: ({ context }) => !context.limitation.suspended,
     limitationSuspended: ({ context }) => context.limitation.suspended,

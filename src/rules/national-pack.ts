@@ -129,6 +129,8 @@ export const NATIONAL_PACK: RulePack = Object.freeze({
     limitationOrder17Interruptions: true,
     limitationAgreementToPerformInterrupts: true,
     congressStrictMajority: true,
+    consultationTermDeemedFailure: true,
+    mediationTermDeemedFailure: true,
   }),
 });
 

@@ -38,6 +38,10 @@ export interface RuleSwitches {
   limitationAgreementToPerformInterrupts: boolean;
   /** Workers' congress approval needs `yes * 2 > total` (strict); off: `yes * 2 >= total` (CCP Art 36). */
   congressStrictMajority: boolean;
+  /** An elapsed consultation term is a deemed failure (Order17 Art 10, U); off: a warning only. */
+  consultationTermDeemedFailure: boolean;
+  /** An elapsed mediation term is a deemed failure (Order17 Art 29, U for "deemed"); off: a warning only. */
+  mediationTermDeemedFailure: boolean;
 }
 
 export interface RulePack {

@@ -37,8 +37,9 @@ export interface OpenRequest {
 /** Validates an opening body; returns the kind, the parsed body and when the case opened. */
 export function parseOpening(body: unknown, now: Date) {
   const { kind } = parseOrThrow(KindSchema, body, 'The case');
-  // `renewalOf` links a case opened by RENEW; only the service sets it, never a client.
-  const { kind: _k, occurredAt, renewalOf: _r, ...rest } = body as Record<string, unknown>;
+  // `renewalOf` (a case opened by RENEW) and `settings` (the rule pack's switches) are the
+  // service's to set, never a client's.
+  const { kind: _k, occurredAt, renewalOf: _r, settings: _s, ...rest } = body as Record<string, unknown>;
   const parsed = parseOrThrow(definitionOf(kind).openSchema, rest, 'The case') as Record<string, unknown>;
   const explicit = parseOccurredAt(occurredAt, now);
   const received = typeof parsed.receivedOn === 'string' ? new Date(shanghaiMidnight(parsed.receivedOn)) : undefined;
@@ -55,6 +56,7 @@ export async function openCaseIn(trx: Knex.Transaction, req: OpenRequest, kind: 
   const actor = actorOf(req.user);
   const body = withOpenerDefaults(kind, parsed, req.user);
   if (req.renewalOf) body.renewalOf = req.renewalOf;
+  body.settings = req.deadlines.machineSettings(kind);
   if (!req.renewalOf && !def.mayOpen(actor, body)) throw new Forbidden(`A ${req.user.role} may not open this ${kind} case.`);
   await checkOrganizations(trx, body);
   const decision = open(def, { ...body, openedAt: openedAt.toISOString() });

@@ -29,6 +29,8 @@ export interface AcceptedEvent {
 export interface DeadlinePort {
   /** The rule pack a new case of this kind pins. */
   packFor(kind: CaseKind): { id: string; version: string };
+  /** The pinned pack's switches the kind's machine obeys, given to it at opening (never by a client). */
+  machineSettings(kind: CaseKind): Record<string, unknown>;
   /** Schedules, meets, cancels, moves or marks fired the case's deadlines after an accepted event. */
   afterEvent(trx: Knex.Transaction, accepted: AcceptedEvent): Promise<void>;
   /** The earliest pending deadline of the case that elapsed at or before `at`, if any. */

@@ -33,6 +33,12 @@ export function createDeadlineService(deps: ServiceDeps): DeadlineService {
     calendar: () => calendar,
     packOf,
     packFor: (_kind: CaseKind) => ({ id: NATIONAL_PACK.id, version: NATIONAL_PACK.version }),
+    machineSettings(kind: CaseKind) {
+      const { switches } = NATIONAL_PACK;
+      return kind === 'dispute'
+        ? { consultationTermDeemedFailure: switches.consultationTermDeemedFailure, mediationTermDeemedFailure: switches.mediationTermDeemedFailure }
+        : { approval: switches.congressStrictMajority ? 'more_than_half' : 'at_least_half' };
+    },
 
     async afterEvent(trx, accepted: AcceptedEvent) {
       const { row, event, decision } = accepted;

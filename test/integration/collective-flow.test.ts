@@ -108,4 +108,19 @@ describe('a collective contract from request to in force, over HTTP', () => {
     expect(text).not.toContain('工资增长5.5%');
     expect(text).not.toContain('每年培训40学时');
   });
+
+  it("takes the vote's approval rule from the pinned rule pack, never from the client", async () => {
+    const opened = await w.http().post('/api/v1/cases').set(auth(w.users.unionRep.token)).send({
+      kind: 'collective', requester: 'union', contractType: 'wages', scope: 'enterprise', title: '规则包测试',
+      unionOrganizationId: w.orgs.union.id, employerOrganizationId: w.orgs.employer.id, topics: ['pay'],
+      settings: { approval: 'at_least_half' }, renewalOf: opened0(),
+    });
+    expect(opened.status).toBe(201);
+    expect(opened.body.data.settings).toEqual({ approval: 'more_than_half' });
+    expect(opened.body.renewalOf).toBeNull();
+    expect(opened.body.data.renewalOf ?? null).toBeNull();
+  });
 });
+
+/** Any uuid: a client naming a case it "renews" must not create a link. */
+const opened0 = () => '00000000-0000-4000-8000-000000000001';

@@ -2,7 +2,7 @@ import { collectiveDefinition } from '../../../../machines/collective';
 import { acceptedEvents, decide, restore, type PersistedCase } from '../../../../machines/engine';
 import { endOfShanghaiDay } from '../../../../machines/shared/time';
 import {
-  clauses, driver, employer, members, passingVote, system, toConsulting, toInForce, toPreparing, toSigned, toSigning, toUnderReview, union,
+  clauses, driver, employer, members, officer, passingVote, system, toConsulting, toInForce, toPreparing, toSigned, toSigning, toUnderReview, union,
   type Driver,
 } from './collective.fixtures';
 
@@ -44,7 +44,7 @@ const paths: Record<string, () => Driver> = {
   preparing: () => toPreparing(),
   consulting: () => toConsulting().do('EDIT_DRAFT', { clauses }, union),
   suspended: () => toConsulting().do('SUSPEND', { resumeBy: '2026-03-01' }, union),
-  coordination: () => toConsulting().do('REQUEST_COORDINATION', { reason: 'x' }, union),
+  coordination: () => toConsulting().do('REQUEST_COORDINATION', { reason: 'x' }, union).do('ACCEPT_COORDINATION', {}, officer),
   congressReview: () => toConsulting().do('EDIT_DRAFT', { clauses }, union).do('DRAFT_AGREED', { draftVersion: 1 }, union),
   signing: () => toSigning(),
   signed: () => toSigned(),

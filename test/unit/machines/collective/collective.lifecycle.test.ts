@@ -3,7 +3,7 @@ import { collectiveDefinition, collectiveMachine } from '../../../../machines/co
 import { contentHash } from '../../../../machines/collective/collective.context';
 import { decide } from '../../../../machines/engine';
 import {
-  clauses, driver, employer, members, officer, passingVote, toConsulting, toInForce, toPreparing, toSigning, toUnderReview, union,
+  clauses, driver, employer, members, officer, passingVote, system, toConsulting, toInForce, toPreparing, toSigned, toSigning, toUnderReview, union,
   type Driver,
 } from './collective.fixtures';
 
@@ -278,5 +278,17 @@ describe('every state', () => {
       'renewalWindow', 'requestDraft', 'signed', 'signing', 'suspended', 'underReview',
     ]);
     expect([...visited].sort()).toEqual(states);
+  });
+});
+
+describe('deemed approval recorded late (CCP Art 47)', () => {
+  test('the contract is in force from the day after the review due date, not from the day the clock recorded it', () => {
+    // Filed on 2026-02-10 (review due 2026-02-25), but the filing itself was recorded on 2026-03-20:
+    // the review deadline had elapsed already and fires right after, stamped 2026-03-20.
+    const d = toSigned()
+      .do('SUBMIT_FOR_FILING', { receivedOn: '2026-02-10', reviewDueOn: '2026-02-25' }, employer, '2026-03-20')
+      .do('DEADLINE_ELAPSED', { ruleId: 'collective.review' }, system, '2026-03-20');
+    expect(d.state).toBe('inForce');
+    expect(d.ctx.contract).toMatchObject({ inForceOn: '2026-02-26', termStart: '2026-02-26', approval: 'deemed' });
   });
 });

@@ -126,10 +126,17 @@ describe('EXTEND_COORDINATION (CCP Art 52)', () => {
   test('a new coordination episode starts with no extension used', () => {
     const d = toConsulting()
       .do('REQUEST_COORDINATION', { reason: 'a' }, union)
+      .do('ACCEPT_COORDINATION', {}, officer)
       .do('EXTEND_COORDINATION', { days: 15 }, officer)
       .do('COORDINATION_CONCLUDED', { result: '继续协商', openMatters: [] }, officer)
-      .do('REQUEST_COORDINATION', { reason: 'b' }, employer);
+      .do('REQUEST_COORDINATION', { reason: 'b' }, employer)
+      .do('ACCEPT_COORDINATION', {}, officer);
     expect(d.try('EXTEND_COORDINATION', { days: 15 }, officer).ok).toBe(true);
+  });
+
+  test('no extension before the bureau accepts the coordination (its term has not started): 409', () => {
+    const d = toConsulting().do('REQUEST_COORDINATION', { reason: 'a' }, union);
+    expect(d.try('EXTEND_COORDINATION', { days: 5 }, officer)).toMatchObject({ ok: false, refusal: { kind: 'not_allowed' } });
   });
 });
 

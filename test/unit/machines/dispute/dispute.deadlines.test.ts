@@ -2,7 +2,7 @@
  * DEADLINE_ELAPSED (domain.md §1 table): each owning state accepts its rules' deadlines, with the
  * effect the table gives; a state does not accept a rule it does not own (409).
  */
-import { drive, kindOf, reach, send, STATES } from './dispute.fixtures';
+import { drive, kindOf, reach, send, STATES, SYSTEM } from './dispute.fixtures';
 
 const DISPUTE_RULES = [
   'dispute.consultation.response',
@@ -119,5 +119,22 @@ describe('DEADLINE_ELAPSED effects', () => {
     ]);
     expect(result.state).toBe('agreement.awaitingSignatures');
     expect(result.persisted.context.arbitrationRightOpen).toBe(true);
+  });
+});
+
+describe('rule-pack switches for the deemed failures (U sources)', () => {
+  it('with the switch off, an elapsed mediation term is a warning and the mediation goes on', () => {
+    const inProgress = reach('mediation.inProgress', { settings: { mediationTermDeemedFailure: false } });
+    const fired = send(inProgress.persisted, 'DEADLINE_ELAPSED', { ruleId: 'dispute.mediation.term' }, '2026-12-01', SYSTEM);
+    expect(fired).toMatchObject({ ok: true, state: 'mediation.inProgress' });
+    if (fired.ok) expect(fired.persisted.context.warnings).toEqual([{ ruleId: 'dispute.mediation.term', on: '2026-12-01' }]);
+    const byDefault = send(reach('mediation.inProgress').persisted, 'DEADLINE_ELAPSED', { ruleId: 'dispute.mediation.term' }, '2026-12-01', SYSTEM);
+    expect(byDefault).toMatchObject({ ok: true, state: 'mediation.mediationFailed' });
+  });
+
+  it('with the switch off, an elapsed consultation term is a warning and the consultation goes on', () => {
+    const consulting = reach('consultation.consulting', { settings: { consultationTermDeemedFailure: false } });
+    const fired = send(consulting.persisted, 'DEADLINE_ELAPSED', { ruleId: 'dispute.consultation.term' }, '2026-12-01', SYSTEM);
+    expect(fired).toMatchObject({ ok: true, state: 'consultation.consulting' });
   });
 });

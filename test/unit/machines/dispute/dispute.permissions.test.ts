@@ -34,6 +34,15 @@ describe('maySend', () => {
     expect(def.maySend(actor(role), event(type), ctx)).toBe(ALLOWED[role].includes(type));
   });
 
+  it('a union representative reports performance of a settlement, not of a mediation agreement', () => {
+    const withAgreement = { ...ctx, agreement: { terms: [], performanceDue: '2026-12-31', performanceManner: '转账', draftedOn: '2026-11-01', signatures: {} } };
+    for (const type of ['PERFORMED', 'NOT_PERFORMED']) {
+      expect(def.maySend(actor('union_rep'), event(type), withAgreement)).toBe(false);
+      expect(def.maySend(actor('employer_rep'), event(type), withAgreement)).toBe(true);
+      expect(def.maySend(actor('mediator'), event(type), withAgreement)).toBe(true);
+    }
+  });
+
   it.each([
     ['mediator', 'applicant', true],
     ['mediator', 'respondent', true],
