@@ -10,9 +10,10 @@ import { SYSTEM_ACTOR } from './access';
 
 /**
  * A case being written inside one transaction, under its row lock: every accepted event goes
- * through `apply`, which appends it to the hash chain and updates the in-memory row; `rowOut`
- * is written back once at the end. This is the single path for client events, deadline firings
- * and the opening event, so they all share one history and one version counter.
+ * through `apply`, which appends it to the hash chain, plans the case's deadlines and updates the
+ * in-memory `row`, which the caller writes back once before commit. This is the single path for
+ * client events, deadline firings and the opening event, so they share one history and one
+ * version counter.
  */
 export class CaseWriter {
   appended: StoredEvent[] = [];
