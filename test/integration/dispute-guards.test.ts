@@ -77,7 +77,7 @@ describe('each legal guard refuses with its rule and citation (422)', () => {
   });
 
   it('dispute.review.window (Order17 Art 27): the elapsed window fires first and stays fired', async () => {
-    const id = await agreementInForce(25);
+    const id = await agreementInForce(35); // 15 days plus the longest holiday roll-forward (9 days) have passed
     const res = await send(w, id, { type: 'ARBITRAL_REVIEW_REQUESTED', joint: true }, m());
     await expectRule(res, 'dispute.review.window', /Order17 Art 27/);
     const history = await w.http().get(`/api/v1/cases/${id}/history`).set(auth(m()));
