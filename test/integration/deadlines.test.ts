@@ -109,7 +109,7 @@ describe('deadlines fire exactly once, through the command loop', () => {
 
 describe('a service starting after downtime', () => {
   it('fires at start the deadlines that passed while it was down', async () => {
-    const c = await openDispute(w, { receivedOn: daysAgo(20) });
+    const c = await openDispute(w, { receivedOn: daysAgo(30) });
     const deadlines = createDeadlineService({ db: w.db, clock: () => new Date() });
     const firstSweep = new Promise<number>((resolve) => {
       const sweeper = startSweeper({ db: w.db, clock: () => new Date(), deadlines }, 3_600_000, (n) => {
