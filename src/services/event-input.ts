@@ -1,6 +1,4 @@
 import { z } from 'zod';
-import { definitionOf, caseKinds } from '../../machines/registry';
-import type { CaseKind } from '../../machines/shared/definition';
 import { ValidationError } from './errors';
 import { inSupportedYears, MAX_YEAR, MIN_YEAR } from '../../machines/shared/time';
 
@@ -34,14 +32,4 @@ export function parseOccurredAt(value: unknown, now: Date): Date | undefined {
     throw new ValidationError('occurredAt is in the future.', [{ path: 'occurredAt', message: 'must not be in the future' }]);
   }
   return at;
-}
-
-/** Event types a client may send for this kind (DEADLINE_ELAPSED is the system's). */
-export function clientEventTypes(kind: CaseKind): string[] {
-  return definitionOf(kind).eventTypes.filter((t) => t !== 'DEADLINE_ELAPSED');
-}
-
-/** Every event type of every kind: a type no kind knows is a 400 before anything else. */
-export function isKnownEventType(type: unknown): boolean {
-  return typeof type === 'string' && (type === 'DEADLINE_ELAPSED' || caseKinds.some((k) => definitionOf(k).eventTypes.includes(type)));
 }
