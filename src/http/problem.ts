@@ -14,7 +14,9 @@ const STATUS: Record<string, [number, string]> = {
   RULE_VIOLATION: [422, 'Rejected by a legal rule'],
   IDEMPOTENCY_KEY_REUSED: [422, 'Idempotency key reused'],
   DOCUMENT_NOT_APPLICABLE: [422, 'Document not applicable'],
+  INVALID_ORGANIZATION: [422, 'Invalid organization'],
   RATE_LIMITED: [429, 'Too many requests'],
+  INTEGRITY_FAILURE: [500, 'Integrity failure'],
   INTERNAL: [500, 'Internal error'],
 };
 
@@ -39,7 +41,11 @@ export function sendProblem(res: Response, problem: Problem): void {
 
 /** Body-parser failures, typed errors and anything unexpected: never a stack trace to the client. */
 export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
-  if (err instanceof AppError) return sendProblem(res, problemOf(err));
+  if (err instanceof AppError) {
+    // Stored data failing its check is an operator's emergency: the server log names the record.
+    if (err.code === 'INTEGRITY_FAILURE') console.error(`[${req.method} ${req.originalUrl}] integrity failure: ${err.message}`, err.extra);
+    return sendProblem(res, problemOf(err));
+  }
   const type = (err as { type?: string })?.type;
   if (type === 'entity.too.large') return sendProblem(res, problemOf(new AppError('PAYLOAD_TOO_LARGE', 'The request body is larger than 1 MiB.')));
   if (type === 'entity.parse.failed') {

@@ -73,3 +73,18 @@ export class RateLimited extends AppError {
     super('RATE_LIMITED', 'Too many requests from this token; slow down.', { retryAfterSeconds });
   }
 }
+/** An organization id inside an event that names no organization of the field's kind (audit.md O1, O2). */
+export class InvalidOrganization extends AppError {
+  constructor(field: string, organizationId: unknown, message?: string) {
+    super('INVALID_ORGANIZATION', message ?? `${field} does not name an organization of the kind this field needs.`, { field, organizationId });
+  }
+}
+/**
+ * Stored data failed its integrity check (audit.md H3, F3): never served as if it were sound.
+ * `check` names the failed check; `caseId` or `documentId` the record.
+ */
+export class IntegrityFailure extends AppError {
+  constructor(check: string, target: { caseId?: string; documentId?: string }, message: string) {
+    super('INTEGRITY_FAILURE', message, { check, ...target });
+  }
+}
