@@ -1,32 +1,23 @@
-import path from 'node:path';
 import type { Knex } from 'knex';
+import type { PGlite } from '@electric-sql/pglite';
 import { migrationSource } from './migrations';
+import { SingleEngineClient } from './src/db/pglite-client';
+
+const migrations = { migrationSource, tableName: 'knex_migrations' };
 
 /**
- * PostgreSQL through `pg` when DATABASE_URL is set (production, CI); otherwise the embedded
- * PGlite under PGLITE_DIR (default ./data) — the same SQL and the same migrations.
- * `pglite: 'memory'` gives a throwaway in-memory database (tests).
+ * PostgreSQL through `pg` when a connection string is given (production, CI); otherwise the
+ * embedded PGlite engine handed in — the same SQL and the same migrations. knex gets the one
+ * engine itself, never a factory it could call twice (audit.md D1); `src/db/knex.ts` creates it,
+ * under the data folder's lock.
  */
-export function knexConfig(opts: { databaseUrl?: string; pgliteDir?: string | 'memory' }): Knex.Config {
-  const migrations = { migrationSource, tableName: 'knex_migrations' };
-  if (opts.databaseUrl) {
-    return { client: 'pg', connection: opts.databaseUrl, pool: { min: 0, max: 10 }, migrations };
-  }
-  const dir = opts.pgliteDir ?? './data';
-  return {
-    // knex-pglite's CommonJS build exports the client class itself.
-    client: require('knex-pglite'),
-    connection: () => ({ pglite: createPglite(dir === 'memory' ? undefined : path.resolve(dir)) }) as object,
-    migrations,
-  } as Knex.Config;
+export function knexConfig(opts: { databaseUrl: string } | { engine: PGlite }): Knex.Config {
+  if ('databaseUrl' in opts) return { client: 'pg', connection: opts.databaseUrl, pool: { min: 0, max: 10 }, migrations };
+  return { client: SingleEngineClient, connection: { pglite: opts.engine }, migrations } as unknown as Knex.Config;
 }
 
-function createPglite(dataDir: string | undefined) {
-  const { PGlite } = require('@electric-sql/pglite');
-  const { types } = require('@electric-sql/pglite');
-  // DATE columns stay 'YYYY-MM-DD' strings: a legal date has no time zone.
-  return new PGlite({ dataDir, parsers: { [types.DATE]: (value: string) => value } });
-}
-
-/** For the knex CLI (`npx knex migrate:latest --knexfile knexfile.ts`). */
-export default knexConfig({ databaseUrl: process.env.DATABASE_URL, pgliteDir: process.env.PGLITE_DIR });
+/**
+ * For the knex CLI (`npx knex migrate:latest --knexfile knexfile.ts`), on PostgreSQL only: the
+ * embedded database is opened by `npm run migrate` and `npm start`, which take its folder's lock.
+ */
+export default process.env.DATABASE_URL ? knexConfig({ databaseUrl: process.env.DATABASE_URL }) : {};

@@ -24,13 +24,21 @@ const USERS = [
   { id: '0d000000-0000-4000-8001-000000000007', name: '周调解', role: 'mediator', org: ORGS[5].id, token: 'demo-other-mediator-token' },
 ] as const;
 
+/** The demo's well-known tokens: printed for all to see, so they authenticate only in demo mode (audit.md S5). */
+export const DEMO_TOKENS: readonly string[] = USERS.map((u) => u.token);
+
+const DEMO_MARKER = 'demo.seeded';
+
 /** Seeds demo organizations, users and cases once; prints the tokens every time. */
 export async function seedDemo(deps: CommandDeps, print: (line: string) => void): Promise<void> {
-  if (!(await findOrganization(deps.db, ORGS[0].id))) {
+  // Once per database: the marker (or, on a database seeded before it existed, the demo committee).
+  const seeded = (await deps.db('service_markers').where({ name: DEMO_MARKER }).first()) || (await findOrganization(deps.db, ORGS[0].id));
+  if (!seeded) {
     await seedPeople(deps.db);
     const users = Object.fromEntries(USERS.map((u) => [u.role === 'mediator' && u.org === ORGS[5].id ? 'otherMediator' : u.role, asUser(u)]));
     await seedDisputes(deps, users);
     await seedCollective(deps, users);
+    await deps.db('service_markers').insert({ name: DEMO_MARKER, at: deps.clock() }).onConflict('name').ignore();
     print('demo data created: 6 organizations, 7 users, dispute and collective cases');
   }
   print('demo tokens (use as "Authorization: Bearer <token>"):');
