@@ -45,7 +45,10 @@ async function main() {
   const deadlines = createDeadlineService({ db, clock });
   await shutdown.step(() => deadlines.loadCalendar(db));
 
-  const app = createApp({ db, clock, deadlines, rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE });
+  const app = createApp({
+    db, clock, deadlines, rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    authFailuresPerMinute: env.AUTH_FAILURES_PER_MINUTE, trustProxy: env.TRUST_PROXY, demoMode: env.DEMO,
+  });
   const host = env.HOST ?? (env.DEMO ? '127.0.0.1' : undefined);
   const server = await shutdown.step(() => listen(createServer(app), env.PORT, host));
   console.log(`labor case engine listening on http://${host ?? 'localhost'}:${env.PORT}`);
