@@ -257,7 +257,7 @@ async function start(backend: Backend, place: Place): Promise<Service> {
   const port = await freePort();
   const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: String(port), RATE_LIMIT_PER_MINUTE: '0', DEADLINE_SWEEP_INTERVAL_MS: '0', ...place.env };
   if (backend === 'pglite') delete env.DATABASE_URL;
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, ['src/start.cjs'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const output: string[] = [];
   proc.stdout!.on('data', (d) => output.push(String(d)));
   proc.stderr!.on('data', (d) => output.push(String(d)));

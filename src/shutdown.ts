@@ -1,6 +1,5 @@
 import type { Server } from 'node:http';
-import { FolderRefused } from './db/knex';
-import { FolderInUse } from './db/folder-lock';
+import { FolderInUse, FolderRefused } from './db/folder-errors';
 
 /** Longest wait for requests in flight and a running sweep before the database is closed anyway. */
 const DRAIN_MS = 10000;
@@ -12,6 +11,8 @@ export interface Shutdown {
   closeWith(close: () => Promise<void>): void;
   /** The service is up: a signal now drains the server and the sweeper, then closes. */
   serving(server: Server, sweeper: { stop(): Promise<void> }): void;
+  /** As a signal does (one that arrived before this process could install its handlers). */
+  requestStop(): void;
   /** Closes what is open, prints one line, exits 1. */
   fail(err: unknown): Promise<never>;
 }
@@ -68,6 +69,7 @@ export function createShutdown(): Shutdown {
       sweeper = sw;
       if (requested) void exit(0);
     },
+    requestStop: onSignal,
     fail: (err) => exit(1, describe(err)),
   };
 }

@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
-import { FolderInUse, LOCK_FILE, lockFolder, type FolderLock } from './folder-lock';
+import { FolderRefused } from './folder-errors';
+import { LOCK_FILE, lockFolder, type FolderLock } from './folder-lock';
 import { createPgliteEngine } from './pglite-client';
 
 /**
@@ -11,8 +12,6 @@ import { createPgliteEngine } from './pglite-client';
  * later start would refuse; an existing folder is opened as it is, never rebuilt, and anything
  * that is not this service's database is refused with one line.
  */
-export class FolderRefused extends Error {}
-
 export interface EmbeddedEngine {
   engine: PGlite;
   folder: string;
@@ -132,5 +131,3 @@ function oneLine(err: unknown): string {
   const text = err instanceof Error ? `${err.name === 'Error' ? '' : `${err.name}: `}${err.message}` : String(err);
   return text.split('\n')[0].slice(0, 200);
 }
-
-export { FolderInUse };

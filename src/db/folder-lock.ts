@@ -1,6 +1,7 @@
 import { closeSync, linkSync, openSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
+import { FolderInUse } from './folder-errors';
 
 /**
  * The exclusive lock on the embedded database's folder (audit.md D2): a file inside the folder,
@@ -21,15 +22,6 @@ interface Holder {
   /** The holder's process start time, in clock ticks since boot (/proc/<pid>/stat field 22). */
   processStart: string;
   startedAt: string;
-}
-
-export class FolderInUse extends Error {
-  constructor(
-    readonly folder: string,
-    readonly pid: number,
-  ) {
-    super(`PGLITE_DIR ${folder} is in use by another process (pid ${pid}); stop it, or set PGLITE_DIR to another folder`);
-  }
 }
 
 export interface FolderLock {

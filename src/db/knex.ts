@@ -3,7 +3,8 @@ import { types as pgTypes } from 'pg';
 import { knexConfig } from '../../knexfile';
 import { migrationSource } from '../../migrations';
 import { createPgliteEngine } from './pglite-client';
-import { FolderRefused, openEmbeddedFolder } from './embedded';
+import { openEmbeddedFolder } from './embedded';
+import { FolderRefused } from './folder-errors';
 
 // DATE columns stay 'YYYY-MM-DD' strings: a legal date has no time zone (node-postgres would
 // otherwise turn it into a local-midnight Date).
@@ -27,10 +28,14 @@ export function createDb(opts: DbOptions): Db {
   const db = knexFactory(knexConfig({ engine }));
   // The in-memory engine is the database: closing knex closes it.
   const destroy = db.destroy.bind(db);
-  db.destroy = (async () => {
-    await destroy();
-    await engine.close();
-  }) as Db['destroy'];
+  // knex defines `destroy` read-only; redefining it keeps every caller's `db.destroy()` working.
+  Object.defineProperty(db, 'destroy', {
+    configurable: true,
+    value: async () => {
+      await destroy();
+      if (!engine.closed) await engine.close();
+    },
+  });
   return db;
 }
 
@@ -51,8 +56,6 @@ export interface OpenOptions {
   /** Prepares a new embedded database before it is moved into place (migrations, demo seed). */
   prepareNew?: (db: Db) => Promise<void>;
 }
-
-export { FolderRefused };
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {

@@ -2,6 +2,8 @@ import express, { type Express, Router } from 'express';
 import { precheckEvent, type CommandDeps } from '../services/case-commands';
 import { NotFound } from '../services/errors';
 import { requireToken } from './auth';
+import { securityHeaders } from './security-headers';
+import { trustProxySetting } from '../config/trust-proxy';
 import { refuseUnstorableText } from './body-guard';
 import { errorHandler } from './problem';
 import { mount, type RouteSpec } from './route';
@@ -17,6 +19,12 @@ import type { DeadlineService } from '../services/deadlines.service';
 export interface AppDeps extends CommandDeps {
   deadlines: DeadlineService;
   rateLimitPerMinute: number;
+  /** audit.md T7: failed authentications per client address per minute (burst the same); 0: off. Default 60. */
+  authFailuresPerMinute?: number;
+  /** audit.md §1 TRUST_PROXY: Express's `trust proxy` as text; unset: the client is the TCP peer. */
+  trustProxy?: string;
+  /** audit.md S5: the demo's fixed tokens authenticate only when this is true. Default false. */
+  demoMode?: boolean;
 }
 
 /** The HTTP app: thin routes over the services, one error mapping, no stack traces out. */
@@ -25,6 +33,8 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('etag', false);
   app.set('query parser', 'simple');
+  if (deps.trustProxy !== undefined) app.set('trust proxy', trustProxySetting(deps.trustProxy));
+  app.use(securityHeaders);
   app.use(express.json({ limit: '1mb', strict: false, type: ['application/json', 'application/*+json'] }));
   app.use(refuseUnstorableText);
 
@@ -44,7 +54,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(open);
 
   const api = Router();
-  api.use('/api/v1', requireToken(deps.db, deps.rateLimitPerMinute));
+  api.use('/api/v1', requireToken(deps.db, { perMinute: deps.rateLimitPerMinute, authFailuresPerMinute: deps.authFailuresPerMinute ?? 60, demoMode: deps.demoMode ?? false }));
   mount(api, protectedRoutes);
   app.use(api);
 

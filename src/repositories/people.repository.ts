@@ -37,6 +37,29 @@ export async function listOrganizations(db: Knex): Promise<Organization[]> {
   return (await db('organizations').orderBy('created_at')).map(orgFromRow);
 }
 
+/** Public bodies a party may choose for a case: every user may list them (audit.md S3). */
+const PUBLIC_BODY_KINDS: OrgKind[] = ['mediation_committee', 'labor_bureau', 'arbitration_commission'];
+
+/**
+ * The organizations a user who does not see everything may list (audit.md S3): the public bodies,
+ * their own organization, every organization named in a case their organization takes part in
+ * (the cases they see), and with `regionalParties` (mediators, labor officers, who name them when
+ * opening or filing) the unions and employers of their own organization's region.
+ */
+export async function listOrganizationsVisibleTo(db: Knex, viewer: { organizationId: string | null; regionalParties: boolean }): Promise<Organization[]> {
+  const orgId = viewer.organizationId;
+  const query = db('organizations as o').select('o.*').where((w) => {
+    w.whereIn('o.kind', PUBLIC_BODY_KINDS);
+    if (!orgId) return;
+    w.orWhere('o.id', orgId);
+    w.orWhereIn('o.id', db('cases').select(db.raw('unnest(participants)')).whereRaw('? = ANY(participants)', [orgId]));
+    if (viewer.regionalParties) {
+      w.orWhere((r) => r.whereIn('o.kind', ['union', 'employer']).whereRaw('o.region = (SELECT region FROM organizations WHERE id = ?)', [orgId]));
+    }
+  });
+  return (await query.orderBy([{ column: 'o.created_at' }, { column: 'o.id' }])).map(orgFromRow);
+}
+
 export async function insertUser(db: Knex, user: User): Promise<User> {
   await db('users').insert({ id: user.id, name: user.name, role: user.role, organization_id: user.organizationId });
   return user;

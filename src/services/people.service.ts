@@ -1,7 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import { z } from 'zod';
-import { findOrganization, findUserByTokenHash, insertOrganization, insertToken, insertUser, type Organization, type User } from '../repositories/people.repository';
+import { findOrganization, findUserByTokenHash, insertOrganization, insertToken, insertUser, listOrganizations, listOrganizationsVisibleTo, type Organization, type User } from '../repositories/people.repository';
+import { seesEverything } from './access';
 import { sha256Hex } from './hash-chain';
 import { ValidationError } from './errors';
 import { parseOrThrow } from './event-input';
@@ -49,6 +50,12 @@ export async function createUser(db: Knex, body: unknown): Promise<User & { toke
     await insertToken(trx, { id: randomUUID(), userId: user.id, tokenHash: sha256Hex(token) });
     return { ...user, token };
   });
+}
+
+/** GET /api/v1/organizations (audit.md S3): everything for admins and auditors, otherwise by need. */
+export async function organizationsFor(db: Knex, user: User): Promise<Organization[]> {
+  if (seesEverything(user)) return listOrganizations(db);
+  return listOrganizationsVisibleTo(db, { organizationId: user.organizationId, regionalParties: user.role === 'mediator' || user.role === 'labor_officer' });
 }
 
 export async function authenticate(db: Knex, token: string): Promise<{ user: User; tokenId: string } | undefined> {

@@ -22,7 +22,7 @@ describe('the demo data of npm start', () => {
     expect(lines.filter((l) => l.startsWith('demo data created'))).toHaveLength(already ? 0 : 1);
     expect(lines.join('\n')).toContain('demo-mediator-token');
 
-    const http = request(createApp({ db, clock, deadlines, rateLimitPerMinute: 0 }));
+    const http = request(createApp({ db, clock, deadlines, rateLimitPerMinute: 0, demoMode: true }));
     const mine = (await http.get('/api/v1/cases').query({ limit: 100 }).set('Authorization', 'Bearer demo-mediator-token')).body.items;
     const states = mine.map((c: { state: string }) => c.state);
     expect(states).toEqual(expect.arrayContaining(['mediation.awaitingAcceptance', 'mediation.inProgress', 'agreement.inForce', 'closed', 'mediation.mediationFailed']));

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { z } from 'zod';
-import { findOrganization, listOrganizations } from '../../repositories/people.repository';
-import { createOrganization, createUser, OrganizationInputSchema, UserInputSchema } from '../../services/people.service';
+import { findOrganization } from '../../repositories/people.repository';
+import { createOrganization, createUser, OrganizationInputSchema, organizationsFor, UserInputSchema } from '../../services/people.service';
 import { currentUser, requireAdmin } from '../auth';
 import type { RouteSpec } from '../route';
 import { MeSchema, OrganizationSchema, UserSchema } from '../schemas';
@@ -19,9 +19,10 @@ export function peopleRoutes(db: Knex): RouteSpec[] {
     },
     {
       method: 'get', path: '/api/v1/organizations', operationId: 'listOrganizations', tag: 'People',
-      summary: 'List organizations', response: { status: 200, description: 'Organizations', schema: z.object({ items: z.array(OrganizationSchema) }) }, errors: [],
+      summary: 'List the organizations the caller may see (all for admins and auditors; otherwise public bodies, their own and those of their cases)',
+      response: { status: 200, description: 'Organizations', schema: z.object({ items: z.array(OrganizationSchema) }) }, errors: [],
       handler: async (_req, res) => {
-        res.json({ items: await listOrganizations(db) });
+        res.json({ items: await organizationsFor(db, currentUser(res)) });
       },
     },
     {

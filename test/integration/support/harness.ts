@@ -33,7 +33,8 @@ export async function testWorld(): Promise<TestWorld> {
   const clock = () => now.value ?? new Date();
   const deadlines = createDeadlineService({ db, clock });
   await deadlines.loadCalendar(db);
-  const app = createApp({ db, clock, deadlines, rateLimitPerMinute: 0 });
+  // No limit on failed authentications: tests send many bad tokens from one address on purpose.
+  const app = createApp({ db, clock, deadlines, rateLimitPerMinute: 0, authFailuresPerMinute: 0 });
   const adminToken = `admin-${randomBytes(12).toString('hex')}`;
   await ensureAdminToken(db, adminToken);
   return { db, app, http: () => request(app), adminToken, now, close: () => db.destroy() };
