@@ -5,9 +5,9 @@
 export class FolderInUse extends Error {
   constructor(
     readonly folder: string,
-    readonly pid: number,
+    readonly pid: number | undefined,
   ) {
-    super(`PGLITE_DIR ${folder} is in use by another process (pid ${pid}); stop it, or set PGLITE_DIR to another folder`);
+    super(`PGLITE_DIR ${folder} is in use by another process (pid ${pid ?? 'unknown'}); stop it, or set PGLITE_DIR to another folder`);
   }
 }
 

@@ -44,7 +44,9 @@ export function lockFolder(folder: string): FolderLock {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 3) throw lockError(err, folder, file);
       const holder = readHolder(file);
-      if (holder && !isStale(holder, file)) throw new FolderInUse(folder, holder.pid);
+      // A lock file without a readable holder is being written, or its writer died doing so.
+      const stale = holder ? isStale(holder, file) : isUntouched(file);
+      if (!stale) throw new FolderInUse(folder, holder?.pid);
       takeOver(file, holder);
     }
   }
@@ -115,6 +117,10 @@ function isStale(holder: Holder, file: string): boolean {
   }
   // Without /proc (macOS): a holder of this host whose pid answers no signal is dead.
   if (holder.host === me.host && holder.bootId === '' && !isAlive(holder.pid)) return true;
+  return isUntouched(file);
+}
+
+function isUntouched(file: string): boolean {
   try {
     return Date.now() - statSync(file).mtimeMs > STALE_MS;
   } catch {
