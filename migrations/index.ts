@@ -5,6 +5,8 @@ import * as caseEvents from './20261125080200_case_events';
 import * as idempotency from './20261125080300_idempotency_keys';
 import * as deadlines from './20261125080400_deadlines';
 import * as documents from './20261125080500_documents';
+import * as serviceMarkers from './20261202091000_service_markers';
+import * as appendOnlyTruncate from './20261202090000_append_only_truncate';
 
 /**
  * The migrations in order, imported statically so that they run the same under tsx, jest and the
@@ -17,6 +19,8 @@ const migrations: Record<string, Knex.Migration> = {
   '20261125080300_idempotency_keys': idempotency,
   '20261125080400_deadlines': deadlines,
   '20261125080500_documents': documents,
+  '20261202090000_append_only_truncate': appendOnlyTruncate,
+  '20261202091000_service_markers': serviceMarkers,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -3,6 +3,7 @@ import type { CollectiveContext } from './collective.context';
 import { CollectiveEventSchema, collectiveEventTypes } from './collective.events';
 import { collectiveMachine } from './collective.machine';
 import { CollectiveOpenSchema } from './collective.open';
+import { collectiveOrganizationFields } from './collective.organizations';
 import { mayOpen, maySend, participants, partyNames } from './collective.permissions';
 import { collectiveRules } from './collective.rules';
 
@@ -35,6 +36,7 @@ export const collectiveDefinition: CaseMachineDefinition = {
   openSchema: CollectiveOpenSchema,
   eventSchema: CollectiveEventSchema,
   eventTypes: collectiveEventTypes,
+  organizationFields: collectiveOrganizationFields,
   maySend,
   mayOpen,
   participants,

@@ -113,7 +113,7 @@ export interface DisputeContext {
   judicialConfirmationClosed: boolean;
   warnings: { ruleId: string; on: string }[];
   limitation: { suspended: boolean; periods: LimitationPeriod[] };
-  referral?: { commission?: string; on: string };
+  referral?: { commissionId?: string; commission?: string; on: string };
   paymentOrder?: { court?: string; on: string };
   withdrawal?: { reason?: string; on: string };
   closure?: { reason?: string; on: string };

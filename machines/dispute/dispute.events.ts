@@ -69,7 +69,8 @@ export const PartyRefusedSchema = event('PARTY_REFUSED', { party: z.enum(['appli
 export const ArbitralReviewRequestedSchema = event('ARBITRAL_REVIEW_REQUESTED', { joint: z.literal(true) });
 export const PerformedSchema = event('PERFORMED', {});
 export const NotPerformedSchema = event('NOT_PERFORMED', { detail: Text.optional() });
-export const ReferToArbitrationSchema = event('REFER_TO_ARBITRATION', { commission: Text.optional() });
+/** `commissionId` must name an arbitration commission (audit.md O1, checked by the service). */
+export const ReferToArbitrationSchema = event('REFER_TO_ARBITRATION', { commission: Text.optional(), commissionId: z.uuid().optional() });
 export const PaymentOrderAppliedSchema = event('PAYMENT_ORDER_APPLIED', { court: Text.optional() });
 export const CloseUnresolvedSchema = event('CLOSE_UNRESOLVED', { reason: Text.optional() });
 export const WithdrawnSchema = event('WITHDRAWN', { by: z.literal('applicant'), reason: Text.optional() });

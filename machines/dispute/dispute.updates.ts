@@ -172,6 +172,6 @@ export const resumeLimitation = (ctx: DisputeContext, e: EventOf<'LIMITATION_RES
 export const compactReason = (e: EventOf<'WITHDRAWN'> | EventOf<'CLOSE_UNRESOLVED'>) =>
   compact({ reason: e.reason, on: dateOf(e) });
 
-export const referral = (e: EventOf<'REFER_TO_ARBITRATION'>) => compact({ commission: e.commission, on: dateOf(e) });
+export const referral = (e: EventOf<'REFER_TO_ARBITRATION'>) => compact({ commissionId: e.commissionId, commission: e.commission, on: dateOf(e) });
 
 export const paymentOrder = (e: EventOf<'PAYMENT_ORDER_APPLIED'>) => compact({ court: e.court, on: dateOf(e) });

@@ -2,6 +2,7 @@
 import type { CaseMachineDefinition } from '../shared/definition';
 import { disputeEventSchema, disputeEventTypes } from './dispute.events';
 import { disputeMachine } from './dispute.machine';
+import { disputeOrganizationFields } from './dispute.organizations';
 import { openSchema } from './dispute.open';
 import { mayOpen, maySend, participants, partyNames } from './dispute.permissions';
 import { disputeRules } from './dispute.rules';
@@ -14,6 +15,7 @@ export const disputeDefinition: CaseMachineDefinition = {
   openSchema,
   eventSchema: disputeEventSchema,
   eventTypes: disputeEventTypes,
+  organizationFields: disputeOrganizationFields,
   maySend,
   mayOpen,
   participants,

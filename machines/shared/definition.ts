@@ -2,6 +2,7 @@ import type { AnyStateMachine } from 'xstate';
 import type { ZodType } from 'zod';
 import type { Actor } from './case-event';
 import type { RuleBook } from './legal-rule';
+import type { EventOrganizationFields } from './organizations';
 
 export type CaseKind = 'dispute' | 'collective';
 
@@ -25,9 +26,12 @@ export interface CaseMachineDefinition {
   eventSchema: ZodType;
   /** Every event type the machine knows, client and system (for the machine description). */
   eventTypes: readonly string[];
+  /** Per event type, the payload fields naming organizations and their kinds (audit.md O1, O2). */
+  organizationFields: EventOrganizationFields;
   /**
    * §5 permissions, pure: may this actor send this event in this case? The service has already
-   * checked that the actor's organization takes part in the case.
+   * checked that the actor's organization takes part in the case, and checks apart that it does
+   * so in the role's own party field (audit.md O3).
    */
   maySend(actor: Actor, event: { type: string; [k: string]: unknown }, context: any): boolean;
   /** May a user of this role open a case of this kind with this body? */

@@ -31,6 +31,7 @@ const ERROR_TEXT: Record<number, string> = {
   400: 'Validation failed', 401: 'Missing or unknown token', 403: 'The role may not do this', 404: 'Not found',
   409: 'Not allowed in the current state, or out of order', 412: 'If-Match does not match the version',
   413: 'Body over 1 MiB', 422: 'Rejected by a rule', 429: 'Rate limited',
+  500: 'Stored data failed its integrity check (INTEGRITY_FAILURE), or an internal error',
 };
 
 const ProblemSchema = z.object({

@@ -22,10 +22,19 @@ export const HistoryItemSchema = z.object({
   actor: z.object({ id: z.string().nullable(), role: z.string() }), occurredAt: z.string(), recordedAt: z.string(),
   fromState: z.string().nullable(), toState: z.string(), hash: z.string(), prevHash: z.string(),
 });
-export const VerifySchema = z.union([
-  z.object({ ok: z.literal(true), events: z.number().int(), headHash: z.string() }),
-  z.object({ ok: z.literal(false), brokenAt: z.number().int(), reason: z.string() }),
-]);
+/** audit.md H2: always 200; the first failed check, and every document that failed F3. */
+export const VerifySchema = z.object({
+  ok: z.boolean(),
+  events: z.number().int().describe('Rows examined'),
+  headHash: z.string().nullable().describe('Hash of the last row that passed every check'),
+  brokenAt: z.number().int().optional(),
+  check: z.enum(['seq', 'prev_hash', 'hash', 'replay', 'extra_event', 'missing_event', 'snapshot', 'document']).optional(),
+  reason: z.string().optional(),
+  documents: z.object({
+    checked: z.number().int(),
+    failed: z.array(z.object({ id: z.uuid(), check: z.enum(['document_bytes', 'document_source']), reason: z.string() })),
+  }),
+});
 export const OrganizationSchema = z.object({
   id: z.uuid(), name: z.string(), kind: z.string(), region: z.string().nullable(), mediationType: z.string().nullable(),
 });

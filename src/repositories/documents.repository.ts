@@ -50,3 +50,9 @@ export async function documentBytes(db: Knex, id: string): Promise<Buffer> {
 export async function caseDocuments(db: Knex, caseId: string): Promise<DocumentRecord[]> {
   return (await db('documents').where({ case_id: caseId }).orderBy([{ column: 'created_at' }, { column: 'id' }]).select(META)).map(fromRow);
 }
+
+/** Every document of the case with its bytes, for verification (oldest first). */
+export async function caseDocumentsWithBytes(db: Knex, caseId: string): Promise<{ record: DocumentRecord; bytes: Buffer }[]> {
+  const rows = await db('documents').where({ case_id: caseId }).orderBy([{ column: 'created_at' }, { column: 'id' }]).select([...META, 'bytes']);
+  return rows.map((r) => ({ record: fromRow(r), bytes: Buffer.from(r.bytes) }));
+}

@@ -3,12 +3,13 @@ import { caseKinds, definitionOf } from '../../machines/registry';
 import type { MachineEvent } from '../../machines/engine';
 import { lockCase, updateCaseSnapshot, findCase } from '../repositories/cases.repository';
 import type { User } from '../repositories/people.repository';
-import { actorOf, maySee } from './access';
+import { actorOf, mayAct, maySee, notActing } from './access';
 import { CaseWriter } from './case-writer';
 import type { DeadlinePort } from './deadline-port';
 import { AppError, EventNotAllowed, Forbidden, NotFound, OutOfOrder, RuleViolation, ValidationError, VersionMismatch } from './errors';
 import { isUuid, parseOccurredAt, parseOrThrow, zodIssues } from './event-input';
 import { openCaseIn, parseOpening } from './case-opening';
+import { eventOrganizationRefusal } from './organization-ids';
 import type { ServiceDeps } from './deps';
 
 export interface CommandDeps extends ServiceDeps {
@@ -82,8 +83,9 @@ export async function sendEvent(deps: CommandDeps, user: User, caseId: string, b
 }
 
 /**
- * Under the case lock: If-Match (412), role (403), order (409), elapsed deadlines, the machine
- * (409 / 422), follow-ups. A refusal is returned, not thrown, so that what was done before it
+ * Under the case lock: If-Match (412), role and party field (403, audit.md O3), order (409),
+ * elapsed deadlines, the machine's state (409), organization ids (422, O1/O2), its rules (422),
+ * follow-ups. A refusal is returned, not thrown, so that what was done before it
  * commits with it.
  */
 async function applyUnderLock(deps: CommandDeps, writer: CaseWriter, user: User, parsed: Record<string, unknown>, pre: { type: string; occurredAt?: Date }, ifMatch?: number): Promise<AppError | undefined> {
@@ -92,17 +94,22 @@ async function applyUnderLock(deps: CommandDeps, writer: CaseWriter, user: User,
   if (ifMatch !== undefined && ifMatch !== row.version) return new VersionMismatch(row.version);
   const actor = actorOf(user);
   if (!def.maySend(actor, parsed as any, row.snapshot.context)) return new Forbidden(`A ${user.role} may not send ${pre.type} in this case.`);
+  if (!mayAct(user, row)) return notActing(user);
   const lockedAt = deps.clock();
   const latest = writer.latest;
   const latestAt = latest.occurredAt ? new Date(latest.occurredAt) : undefined;
   if (pre.occurredAt && latestAt && pre.occurredAt < latestAt) return new OutOfOrder({ seq: latest.seq, occurredAt: latest.occurredAt! });
   const occurredAt = pre.occurredAt ?? (latestAt && latestAt > lockedAt ? latestAt : lockedAt);
   await writer.fireElapsed(occurredAt, lockedAt);
-  const decision = await writer.apply({ ...parsed, type: pre.type, occurredAt: occurredAt.toISOString(), actor }, lockedAt);
+  // Organization ids are checked once the state accepts the type, before the rules (audit.md §14).
+  const vetOrganizations = () => eventOrganizationRefusal(writer.trx, def, { ...parsed, type: pre.type }, writer.row.snapshot.context);
+  const decision = await writer.apply({ ...parsed, type: pre.type, occurredAt: occurredAt.toISOString(), actor }, lockedAt, vetOrganizations);
   if (!decision.ok) {
-    return decision.refusal.kind === 'rule'
-      ? new RuleViolation(decision.refusal.rule, decision.refusal.citation, decision.refusal.description)
-      : new EventNotAllowed(pre.type, decision.refusal.state, decision.refusal.accepted);
+    const refusal = decision.refusal;
+    if (refusal.kind === 'vetoed') return refusal.error;
+    return refusal.kind === 'rule'
+      ? new RuleViolation(refusal.rule, refusal.citation, refusal.description)
+      : new EventNotAllowed(pre.type, refusal.state, refusal.accepted);
   }
   await writer.fireElapsed(occurredAt, lockedAt);
   for (const followUp of writer.followUps) {

@@ -6,19 +6,21 @@ import type { CaseKind } from '../../machines/shared/definition';
 import { shanghaiDate, shanghaiMidnight } from '../../machines/shared/time';
 import type { Knex } from 'knex';
 import { insertCase, nextCaseNumber, type CaseRow } from '../repositories/cases.repository';
-import { findOrganizations, type User } from '../repositories/people.repository';
-import { actorOf } from './access';
+import type { User } from '../repositories/people.repository';
+import type { OrganizationKind } from '../../machines/shared/organizations';
+import { actorOf, namesInRole, partyFieldOf } from './access';
 import { CaseWriter } from './case-writer';
 import { Forbidden, ValidationError } from './errors';
 import { parseOccurredAt, parseOrThrow } from './event-input';
 import type { DeadlinePort } from './deadline-port';
+import { misnamedOrganizations } from './organization-ids';
 
 const KindSchema = z.object({ kind: z.enum(['dispute', 'collective']) });
 
 const NUMBER_PREFIX: Record<CaseKind, string> = { dispute: '劳调', collective: '集协' };
 
-/** Which organization kind each id field of an opening body must name. */
-const ORG_FIELDS: Record<string, string> = {
+/** Which organization kind each id field of an opening body must name (audit.md O1). */
+const ORG_FIELDS: Record<string, OrganizationKind> = {
   mediationCommitteeId: 'mediation_committee',
   employerOrganizationId: 'employer',
   unionOrganizationId: 'union',
@@ -61,8 +63,10 @@ export async function openCaseIn(trx: Knex.Transaction, req: OpenRequest, kind: 
   await checkOrganizations(trx, body);
   const decision = open(def, { ...body, openedAt: openedAt.toISOString() });
   const participants = def.participants(decision.persisted.context);
-  if (!req.renewalOf && (!req.user.organizationId || !participants.includes(req.user.organizationId))) {
-    throw new Forbidden('You may only open a case in which your organization takes part.');
+  // audit.md O4: the opener's organization is named in their role's own field, the one they will
+  // act through (O3). A case opened by RENEW has the renewed case's parties and no opener of its own.
+  if (!req.renewalOf && !namesInRole(req.user, body)) {
+    throw new Forbidden(`A ${req.user.role} opens only a case whose ${partyFieldOf(req.user) ?? 'party field'} names their own organization.`);
   }
   const numberOrgId = (kind === 'dispute' ? (body.mediationCommitteeId as string | undefined) : undefined) ?? req.user.organizationId ?? participants[0];
   const year = Number(shanghaiDate(openedAt.toISOString()).slice(0, 4));
@@ -104,11 +108,11 @@ function withOpenerDefaults(kind: CaseKind, parsed: Record<string, unknown>, use
   return body;
 }
 
+/** At opening a misnamed organization stays a 400 naming the field (audit.md O1). */
 async function checkOrganizations(trx: Knex, body: Record<string, unknown>) {
-  const named = Object.entries(ORG_FIELDS).filter(([field]) => typeof body[field] === 'string');
-  const found = await findOrganizations(trx, named.map(([field]) => body[field] as string));
-  const issues = named
-    .filter(([field, kind]) => !found.some((o) => o.id === body[field] && o.kind === kind))
-    .map(([field, kind]) => ({ path: field, message: `must name an existing organization of kind ${kind}` }));
+  const named = Object.entries(ORG_FIELDS)
+    .filter(([field]) => typeof body[field] === 'string')
+    .map(([field, kind]) => ({ field, id: body[field] as string, kind }));
+  const issues = (await misnamedOrganizations(trx, named)).map(({ field, kind }) => ({ path: field, message: `must name an existing organization of kind ${kind}` }));
   if (issues.length) throw new ValidationError('The case names an unknown organization.', issues);
 }

@@ -5,7 +5,7 @@ import type { CaseKind } from '../../machines/shared/definition';
 import { findCase, listCases as listCaseRows, type CaseRow } from '../repositories/cases.repository';
 import { listEvents } from '../repositories/case-events.repository';
 import type { User } from '../repositories/people.repository';
-import { actorOf, maySee, seesEverything } from './access';
+import { actorOf, mayAct, maySee, seesEverything } from './access';
 import type { DeadlinePort, DeadlineView } from './deadline-port';
 import { NotFound, ValidationError } from './errors';
 import { InstantSchema, isUuid } from './event-input';
@@ -32,13 +32,15 @@ export function caseView(row: CaseRow, user: User, deadlines: DeadlineView[]) {
   const actor = actorOf(user);
   const snapshot = restore(def, row.snapshot);
   const context = row.snapshot.context;
+  // Only the role's own party field acts (audit.md O3): anyone else sees every event as not theirs.
+  const acts = mayAct(user, row);
   return {
     ...identity(row),
     version: row.version,
     data: context,
     deadlines,
     deadlineNotes: row.deadlineNotes,
-    nextEvents: acceptedEvents(snapshot).map((type) => ({ type, allowed: def.maySend(actor, { type }, context) })),
+    nextEvents: acceptedEvents(snapshot).map((type) => ({ type, allowed: acts && def.maySend(actor, { type }, context) })),
     renewalOf: row.renewalOf,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

@@ -7,6 +7,13 @@ import type { CaseRow } from '../repositories/cases.repository';
 import { eventHash, GENESIS_HASH } from './hash-chain';
 import type { DeadlinePort } from './deadline-port';
 import { SYSTEM_ACTOR } from './access';
+import { IntegrityFailure } from './errors';
+import type { AppError } from './errors';
+
+/** A check of the service's own (e.g. the organization ids of audit.md O1) that may refuse an event. */
+export type Vet = () => Promise<AppError | undefined>;
+/** The machine's decision, or the refusal of a `Vet`. */
+export type WriteDecision = Decision | { ok: false; refusal: { kind: 'vetoed'; error: AppError } };
 
 /**
  * A case being written inside one transaction, under its row lock: every accepted event goes
@@ -27,8 +34,20 @@ export class CaseWriter {
     private readonly deadlines: DeadlinePort,
   ) {}
 
+  /**
+   * Refuses a doubtful head (audit.md H3): the latest stored event must be the case's version.
+   * A row beyond it (a forgery inserted with SQL) or missing below it would otherwise have a
+   * genuine event chained onto it, making the forgery part of a valid-looking history.
+   */
   static async forLockedCase(trx: Knex.Transaction, row: CaseRow, deadlines: DeadlinePort): Promise<CaseWriter> {
     const last = await latestEvent(trx, row.id);
+    const lastSeq = last?.seq ?? 0;
+    if (lastSeq > row.version) {
+      throw new IntegrityFailure('extra_event', { caseId: row.id }, `Case ${row.id} has event ${lastSeq} beyond its version ${row.version}; nothing is appended until it is resolved.`);
+    }
+    if (lastSeq < row.version) {
+      throw new IntegrityFailure('missing_event', { caseId: row.id }, `Case ${row.id} is at version ${row.version} but its history ends at event ${lastSeq}; nothing is appended until it is resolved.`);
+    }
     const head = last ? { seq: last.seq, hash: last.hash, occurredAt: last.occurredAt } : { seq: 0, hash: GENESIS_HASH, occurredAt: null };
     return new CaseWriter(trx, row, head, deadlines);
   }
@@ -61,11 +80,19 @@ export class CaseWriter {
     return { seq: this.head.seq, occurredAt: this.head.occurredAt };
   }
 
-  /** Runs the machine; an accepted event is appended and the row updated. */
-  async apply(event: MachineEvent, recordedAt: Date): Promise<Decision> {
+  /**
+   * Runs the machine; an accepted event is appended and the row updated. `vet`, when given, runs
+   * once the state is known to accept the event type and before a legal rule's refusal counts
+   * (audit.md §14: 409 EVENT_NOT_ALLOWED, then the caller's check, then 422 RULE_VIOLATION); an
+   * error it returns refuses the event and nothing is appended.
+   */
+  async apply(event: MachineEvent, recordedAt: Date, vet?: Vet): Promise<WriteDecision> {
     const def = definitionOf(this.row.kind);
     const enriched = await this.deadlines.enrich(this.trx, this.row, event);
     const decision = decide(def, this.row.snapshot, enriched);
+    if (!decision.ok && decision.refusal.kind === 'not_allowed') return decision;
+    const vetoed = await vet?.();
+    if (vetoed) return { ok: false, refusal: { kind: 'vetoed', error: vetoed } };
     if (!decision.ok) return decision;
     const { type, occurredAt, actor, ...payload } = enriched;
     const before = { state: this.row.state, context: this.row.snapshot.context };

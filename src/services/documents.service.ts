@@ -6,12 +6,13 @@ import { renderPdf } from '../pdf/render';
 import { caseDocuments, documentBytes, findDocument, findSameDocument, insertDocument, type DocumentRecord } from '../repositories/documents.repository';
 import { findOrganizations, findUsers, type User } from '../repositories/people.repository';
 import { caseDeadlines } from '../repositories/deadlines.repository';
-import { actorOf, seesEverything } from './access';
+import { actorOf, mayAct, notActing, seesEverything } from './access';
 import { visibleCase } from './case-queries';
 import { DocumentNotApplicable, Forbidden, NotFound } from './errors';
 import { isUuid, parseOrThrow } from './event-input';
 import { sha256Hex } from './hash-chain';
-import { historyAsOf, verifyEvents } from './verify.service';
+import { chainVerificationOf, historyAsOf } from './verify.service';
+import { assertSoundBytes } from './document-integrity';
 
 export const DocumentRequestSchema = z.object({
   type: z.enum(DOCUMENT_TYPES as [DocumentType, ...DocumentType[]]),
@@ -33,6 +34,8 @@ export async function generateDocument(db: Knex, user: User, caseId: string, bod
   const row = await visibleCase(db, user, caseId);
   // Auditors and admins read everything and change nothing; the history report is theirs to print.
   if (seesEverything(user) && req.type !== 'case_history') throw new Forbidden(`A ${user.role} may generate only the case history report.`);
+  // Everyone else acts only through their role's own party field (audit.md O3).
+  if (!seesEverything(user) && !mayAct(user, row)) throw notActing(user);
   if (!appliesTo(req.type, row.kind)) throw new DocumentNotApplicable(`A ${req.type} does not exist for a ${row.kind} case.`);
   const history = await historyAsOf(db, row);
   const deadlines = await caseDeadlines(db, row.id);
@@ -47,7 +50,8 @@ export async function generateDocument(db: Knex, user: User, caseId: string, bod
       sourceSeq: req.sourceSeq,
       limitationDueOn: deadlines.find((d) => d.ruleId === 'dispute.limitation')?.dueOn ?? null,
       deadlines: Object.fromEntries(deadlines.map((d) => [d.ruleId, d.dueOn])),
-      verification: req.type === 'case_history' ? verifyEvents(row, history) : undefined,
+      // Verified over every stored row, not only those up to the version (audit.md H2).
+      verification: req.type === 'case_history' ? await chainVerificationOf(db, row.id) : undefined,
       people: req.type === 'case_history' ? await namesOf(db, history.map((e) => e.actor.id)) : undefined,
     },
   );
@@ -57,10 +61,16 @@ export async function generateDocument(db: Knex, user: User, caseId: string, bod
   const bytes = await renderPdf(prepared.layout, req.locale);
   const identity = { caseId: row.id, type: req.type, locale: req.locale, sourceSeq: prepared.sourceSeq, sha256: sha256Hex(bytes) };
   const existing = await findSameDocument(db, identity);
-  if (existing) return { document: existing, created: false };
+  // The stored record is answered only while its bytes are still the ones it describes (F3).
+  if (existing) {
+    assertSoundBytes(existing, await documentBytes(db, existing.id));
+    return { document: existing, created: false };
+  }
   const id = randomUUID();
   const filename = `${row.number}-${TEMPLATES[req.type].title[req.locale]}-${prepared.sourceSeq}.pdf`;
   const document = await insertDocument(db, { ...identity, id, size: bytes.length, filename, createdBy: actorOf(user), createdAt: new Date() }, bytes);
+  // A concurrent twin won the insert: the record answered is theirs, checked like any stored one.
+  if (document.id !== id) assertSoundBytes(document, await documentBytes(db, document.id));
   return { document, created: document.id === id };
 }
 
@@ -80,5 +90,8 @@ export async function readDocument(db: Knex, user: User, id: string) {
   if (!doc) throw new NotFound('document');
   // Visible exactly when its case is; any other answer is "no such document".
   if (!(await visibleCase(db, user, doc.caseId).catch(() => undefined))) throw new NotFound('document');
-  return { document: doc, bytes: await documentBytes(db, id) };
+  const bytes = await documentBytes(db, id);
+  // Checked before a single byte goes out (F3): bytes changed behind the service never leave it.
+  assertSoundBytes(doc, bytes);
+  return { document: doc, bytes };
 }

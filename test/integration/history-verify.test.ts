@@ -39,31 +39,34 @@ describe('history is append-only and tamper-evident', () => {
   it('verify reports the first broken seq after a payload is altered directly', async () => {
     const id = await caseWithHistory();
     await tamper(`UPDATE case_events SET payload = jsonb_set(payload, '{summary}', '"篡改"') WHERE case_id = ? AND seq = 3`, [id]);
-    expect((await verify(id)).body).toEqual({ ok: false, brokenAt: 3, reason: expect.stringMatching(/hash/) });
+    expect((await verify(id)).body).toEqual({
+      ok: false, events: 3, headHash: expect.stringMatching(/^[0-9a-f]{64}$/), brokenAt: 3, check: 'hash', reason: expect.stringMatching(/hash/),
+      documents: { checked: 0, failed: [] },
+    });
   });
 
   it('verify reports a changed occurredAt, and a re-hashed forgery breaks the link after it', async () => {
     const id = await caseWithHistory();
     await tamper(`UPDATE case_events SET occurred_at = occurred_at - interval '1 minute' WHERE case_id = ? AND seq = 2`, [id]);
-    expect((await verify(id)).body).toMatchObject({ ok: false, brokenAt: 2 });
+    expect((await verify(id)).body).toMatchObject({ ok: false, brokenAt: 2, check: 'hash' });
 
     const other = await caseWithHistory();
     await tamper(`UPDATE case_events SET hash = ? WHERE case_id = ? AND seq = 2`, ['f'.repeat(64), other]);
-    expect((await verify(other)).body).toMatchObject({ ok: false, brokenAt: 2 });
+    expect((await verify(other)).body).toMatchObject({ ok: false, brokenAt: 2, check: 'hash' });
   });
 
   it('verify catches case columns edited behind the history (state, outcome, visibility)', async () => {
     const id = await caseWithHistory();
     await w.db('cases').where({ id }).update({ state: 'closed', status: 'closed', outcome: 'withdrawn' });
-    expect((await verify(id)).body).toMatchObject({ ok: false, reason: expect.stringMatching(/state/) });
+    expect((await verify(id)).body).toMatchObject({ ok: false, brokenAt: 4, check: 'snapshot', reason: expect.stringMatching(/state/) });
     const other = await caseWithHistory();
     await w.db('cases').where({ id: other }).update({ participants: w.db.raw('array_append(participants, ?::uuid)', [w.orgs.otherCommittee.id]) });
-    expect((await verify(other)).body).toMatchObject({ ok: false, reason: expect.stringMatching(/organizations/) });
+    expect((await verify(other)).body).toMatchObject({ ok: false, check: 'snapshot', reason: expect.stringMatching(/organizations/) });
   });
 
   it('verify replays the machine: a snapshot edited behind the history is caught', async () => {
     const id = await caseWithHistory();
     await w.db('cases').where({ id }).update({ state: 'closed', snapshot: w.db.raw(`jsonb_set(snapshot, '{value}', '"closed"')`) });
-    expect((await verify(id)).body).toMatchObject({ ok: false, reason: expect.stringMatching(/snapshot/) });
+    expect((await verify(id)).body).toMatchObject({ ok: false, check: 'snapshot', reason: expect.stringMatching(/snapshot/) });
   });
 });

@@ -72,7 +72,7 @@ export function caseRoutes(deps: AppDeps): RouteSpec[] {
     },
     {
       method: 'get', path: '/api/v1/cases/:id/verify', operationId: 'verifyCase', tag: 'Cases',
-      summary: 'Recompute the hash chain and replay the history against the stored snapshot',
+      summary: 'Recompute the hash chain over every stored event, replay it against the stored snapshot, and check the case\'s documents',
       response: { status: 200, description: 'Verification result', schema: VerifySchema }, errors: [404],
       handler: async (req, res) => {
         const row = await visibleCase(deps.db, currentUser(res), String(req.params.id));

@@ -17,7 +17,7 @@ export function documentRoutes(deps: AppDeps): RouteSpec[] {
       body: DocumentRequestSchema,
       response: { status: 201, description: 'The stored document', schema: DocumentSchema },
       alsoResponses: [{ status: 200, description: 'The same document existed already: its stored record', schema: DocumentSchema }],
-      errors: [400, 403, 404, 413, 422],
+      errors: [400, 403, 404, 413, 422, 500],
       handler: async (req, res) => {
         const { document, created } = await generateDocument(deps.db, currentUser(res), String(req.params.id), req.body);
         res.status(created ? 201 : 200).json(documentView(document));
@@ -33,7 +33,7 @@ export function documentRoutes(deps: AppDeps): RouteSpec[] {
     {
       method: 'get', path: '/api/v1/documents/:id', operationId: 'getDocument', tag: 'Documents',
       summary: 'A stored document as PDF, with a readable filename',
-      response: { status: 200, description: 'The PDF', contentType: 'application/pdf', headers: ['Content-Disposition', 'ETag'] }, errors: [404],
+      response: { status: 200, description: 'The PDF', contentType: 'application/pdf', headers: ['Content-Disposition', 'ETag'] }, errors: [404, 500],
       handler: async (req, res) => {
         const { document, bytes } = await readDocument(deps.db, currentUser(res), String(req.params.id));
         res.attachment(document.filename);

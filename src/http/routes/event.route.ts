@@ -30,7 +30,8 @@ export function eventRoute(deps: AppDeps): RouteSpec {
       { name: 'Idempotency-Key', description: 'Replays the first response for 24 h', schema: IdempotencyKeySchema },
     ],
     response: { status: 200, description: 'The updated case', schema: CaseSchema, headers: ['ETag'] },
-    errors: [400, 403, 404, 409, 412, 413, 422],
+    // 500 INTEGRITY_FAILURE: the case's head is doubtful (audit.md H3).
+    errors: [400, 403, 404, 409, 412, 413, 422, 500],
     handler: async (req, res) => {
       const user = currentUser(res);
       const caseId = String(req.params.id);
