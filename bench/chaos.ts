@@ -172,7 +172,9 @@ async function cleanStops(backend: Backend) {
   for (let i = 0; i < args.stops; i++) {
     const place = await freshPlace(backend);
     const first = await start(backend, place);
-    // Spread the signal over the whole start-up: creating the folder, migrating, seeding, listening.
+    // From the service's first line, spread the signal over the whole start-up: creating the
+    // folder, migrating, seeding, listening. (Before that line Node itself is booting.)
+    await Promise.race([until(first, /starting \(pid/), first.exited]);
     const delay = Math.round(Math.random() * args.stopWindowMs);
     delays.push(delay);
     await Promise.race([sleep(delay), first.exited]);
@@ -279,6 +281,10 @@ async function healthy(s: Service, timeoutMs = 120000): Promise<boolean> {
     await sleep(100);
   }
   return false;
+}
+
+async function until(s: Service, pattern: RegExp): Promise<void> {
+  while (!pattern.test(s.output.join('')) && s.proc.exitCode === null) await sleep(5);
 }
 
 async function stopService(s: Service): Promise<void> {

@@ -8,6 +8,8 @@ const early = [];
 const remember = (signal) => early.push(signal);
 process.on('SIGINT', remember);
 process.on('SIGTERM', remember);
+// From this line on a stop is orderly; a signal before it meets Node's default (nothing is open yet).
+console.log(`labor case engine starting (pid ${process.pid})`);
 require('tsx/cjs/api').register();
 const { run } = require('./main.ts');
 // `remember` stays installed: removing a signal's last listener drops a signal that is pending
