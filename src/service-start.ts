@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { loadEnv, type Env } from './config/env';
 import { migrateLatest, openDatabase, type Database } from './db/knex';
 import { createApp } from './http/app';
+import { answerClientErrors } from './http/client-error';
 import { createDeadlineService } from './services/deadlines.service';
 import { startSweeper } from './services/deadline-sweeper';
 import { ensureAdminToken } from './services/people.service';
@@ -49,7 +50,9 @@ export async function startService(shutdown: Shutdown) {
     authFailuresPerMinute: env.AUTH_FAILURES_PER_MINUTE, trustProxy: env.TRUST_PROXY, demoMode: env.DEMO,
   });
   const host = env.HOST ?? (env.DEMO ? '127.0.0.1' : undefined);
-  const server = await shutdown.step(() => listen(createServer(app), env.PORT, host));
+  const server = createServer(app);
+  answerClientErrors(server);
+  await shutdown.step(() => listen(server, env.PORT, host));
   console.log(`labor case engine listening on http://${host ?? 'localhost'}:${env.PORT}`);
   console.log(`API docs: http://${host ?? 'localhost'}:${env.PORT}/docs`);
   // Deadlines that passed while the service was down fire at start, then every interval.

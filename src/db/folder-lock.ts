@@ -1,7 +1,7 @@
-import { closeSync, linkSync, openSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeSync } from 'node:fs';
+import { closeSync, linkSync, openSync, readFileSync, readlinkSync, renameSync, statSync, unlinkSync, utimesSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
-import { FolderInUse } from './folder-errors';
+import { FolderInUse, FolderRefused } from './folder-errors';
 
 /**
  * The exclusive lock on the embedded database's folder (audit.md D2): a file inside the folder,
@@ -19,6 +19,8 @@ interface Holder {
   pid: number;
   host: string;
   bootId: string;
+  /** The holder's pid namespace (/proc/self/ns/pid): pids mean something only within one. */
+  pidNamespace?: string;
   /** The holder's process start time, in clock ticks since boot (/proc/<pid>/stat field 22). */
   processStart: string;
   startedAt: string;
@@ -112,7 +114,8 @@ function takeOver(file: string, judged: Holder | undefined): void {
 
 function isStale(holder: Holder, file: string): boolean {
   const me = currentHolder();
-  if (holder.host === me.host && holder.bootId === me.bootId && me.bootId !== '') {
+  // Another container with our host name and boot id has its own pids: judged by age alone.
+  if (holder.host === me.host && holder.bootId === me.bootId && me.bootId !== '' && holder.pidNamespace === me.pidNamespace && me.pidNamespace !== '') {
     return holder.pid !== me.pid ? processStartOf(holder.pid) !== holder.processStart : holder.processStart !== me.processStart;
   }
   // Without /proc (macOS): a holder of this host whose pid answers no signal is dead.
@@ -148,7 +151,15 @@ function readHolder(file: string): Holder | undefined {
 }
 
 function currentHolder(): Holder {
-  return { pid: process.pid, host: hostname(), bootId: bootId(), processStart: processStartOf(process.pid) ?? '', startedAt: new Date().toISOString() };
+  return { pid: process.pid, host: hostname(), bootId: bootId(), pidNamespace: pidNamespace(), processStart: processStartOf(process.pid) ?? '', startedAt: new Date().toISOString() };
+}
+
+function pidNamespace(): string {
+  try {
+    return readlinkSync('/proc/self/ns/pid');
+  } catch {
+    return '';
+  }
 }
 
 function bootId(): string {
@@ -171,6 +182,6 @@ function processStartOf(pid: number): string | undefined {
 
 function lockError(err: unknown, folder: string, file: string): Error {
   const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'EEXIST') return new Error(`PGLITE_DIR ${folder} is locked by ${file}, whose holder could not be judged; if no service uses the folder, remove that file`);
-  return new Error(`PGLITE_DIR ${folder} cannot be locked (${code ?? String(err)}); check that the folder is writable`);
+  if (code === 'EEXIST') return new FolderRefused(`PGLITE_DIR ${folder} is locked by ${file}, whose holder could not be judged; if no service uses the folder, remove that file`);
+  return new FolderRefused(`PGLITE_DIR ${folder} cannot be locked (${code ?? String(err)}); check that this user may write to the folder`);
 }

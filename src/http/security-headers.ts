@@ -6,7 +6,7 @@ import type { RequestHandler } from 'express';
  * A dozen lines of our own rather than helmet: helmet's defaults add other headers and a
  * different policy, so it would need as much configuration as this, plus a dependency.
  */
-const API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+export const API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 // Swagger UI needs inline styles and data: images; its script comes from files (/docs/init.js), never inline.
 const DOCS_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
