@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readlinkSync, rmSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { FolderInUse } from '../../../src/db/folder-errors';
@@ -11,6 +11,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const lockFile = () => path.join(dir, LOCK_FILE);
 const bootId = () => readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+const pidNamespace = () => readlinkSync('/proc/self/ns/pid');
 const startOf = (pid: number) => {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
@@ -28,17 +29,25 @@ it('is exclusive while held, and free again once released', () => {
 
 it('refuses while a live process of this host holds it, naming its pid', () => {
   const parent = process.ppid;
-  writeHolder({ pid: parent, host: hostname(), bootId: bootId(), processStart: startOf(parent), startedAt: new Date().toISOString() });
+  writeHolder({ pid: parent, host: hostname(), bootId: bootId(), pidNamespace: pidNamespace(), processStart: startOf(parent), startedAt: new Date().toISOString() });
   expect(() => lockFolder(dir)).toThrow(`PGLITE_DIR ${dir} is in use by another process (pid ${parent}); stop it, or set PGLITE_DIR to another folder`);
 });
 
 it('takes over at once a lock whose holder is dead, even when it was touched just now', () => {
-  writeHolder({ pid: 2 ** 22 + 7, host: hostname(), bootId: bootId(), processStart: '1', startedAt: new Date().toISOString() });
+  writeHolder({ pid: 2 ** 22 + 7, host: hostname(), bootId: bootId(), pidNamespace: pidNamespace(), processStart: '1', startedAt: new Date().toISOString() });
   lockFolder(dir).release();
 });
 
 it('takes over a lock whose pid was reused by another process (its start time differs)', () => {
-  writeHolder({ pid: process.ppid, host: hostname(), bootId: bootId(), processStart: '1', startedAt: new Date().toISOString() });
+  writeHolder({ pid: process.ppid, host: hostname(), bootId: bootId(), pidNamespace: pidNamespace(), processStart: '1', startedAt: new Date().toISOString() });
+  lockFolder(dir).release();
+});
+
+it('judges by age a lock of this host but another pid namespace (another container)', () => {
+  writeHolder({ pid: 2 ** 22 + 7, host: hostname(), bootId: bootId(), pidNamespace: 'pid:[1]', processStart: '1', startedAt: new Date().toISOString() });
+  expect(() => lockFolder(dir)).toThrow(FolderInUse);
+  const old = new Date(Date.now() - 11000);
+  utimesSync(lockFile(), old, old);
   lockFolder(dir).release();
 });
 
