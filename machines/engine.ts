@@ -54,7 +54,8 @@ export function decide(def: CaseMachineDefinition, persisted: PersistedCase, eve
   return { ok: false, refusal: { kind: 'not_allowed', state: stateString(snapshot.value), accepted: acceptedEvents(snapshot) } };
 }
 
-function accepted(snapshot: AnyMachineSnapshot): Decision & { ok: true } {
+/** The decision for a snapshot the machine holds (also a migrated one). */
+export function accepted(snapshot: AnyMachineSnapshot): Decision & { ok: true } {
   const closed = snapshot.status === 'done';
   return {
     ok: true,

@@ -7,6 +7,7 @@ import * as deadlines from './20261125080400_deadlines';
 import * as documents from './20261125080500_documents';
 import * as serviceMarkers from './20261202091000_service_markers';
 import * as appendOnlyTruncate from './20261202090000_append_only_truncate';
+import * as caseListIndexes from './20261202093000_case_list_indexes';
 
 /**
  * The migrations in order, imported statically so that they run the same under tsx, jest and the
@@ -21,6 +22,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261125080500_documents': documents,
   '20261202090000_append_only_truncate': appendOnlyTruncate,
   '20261202091000_service_markers': serviceMarkers,
+  '20261202093000_case_list_indexes': caseListIndexes,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -31,6 +31,7 @@ export const STATES: Labels = {
 export const EVENT_TYPES: Labels = {
   CASE_OPENED: ['立案', 'Case opened'],
   DEADLINE_ELAPSED: ['期限届满', 'Deadline elapsed'],
+  MACHINE_MIGRATED: ['案件流程版本升级', 'Moved to a new machine version'],
   CONSULTATION_AGREED: ['同意协商', 'Consultation agreed'],
   CONSULTATION_REFUSED: ['拒绝协商', 'Consultation refused'],
   CONSULTATION_EXTENDED: ['延长协商期限', 'Consultation extended'],

@@ -3,6 +3,8 @@
  * (大写金额), dates and instants in the document's locale. Amounts are decimal strings and are
  * handled as digit strings throughout: a value never passes through a float.
  */
+import { shanghaiDateTime } from '../machines/shared/time';
+
 export type Locale = 'zh-CN' | 'en';
 
 const AMOUNT = /^(\d{1,15})(?:\.(\d{1,2}))?$/;
@@ -105,18 +107,9 @@ export function formatDate(date: string, locale: Locale): string {
   return locale === 'zh-CN' ? `${y}年${mo}月${d}日` : `${d} ${MONTHS_EN[mo - 1]} ${y}`;
 }
 
-const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
-
-/** Asia/Shanghai date `YYYY-MM-DD` of an ISO instant. */
-export function shanghaiDateOf(instant: string): string {
-  const ms = Date.parse(instant);
-  if (Number.isNaN(ms)) throw new Error(`not an instant: ${instant}`);
-  return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-}
-
 /** An instant in Asia/Shanghai: `2026年11月10日 14:30` / `10 November 2026 14:30 (UTC+8)`. */
 export function formatInstant(instant: string, locale: Locale): string {
-  const local = new Date(Date.parse(instant) + SHANGHAI_OFFSET_MS).toISOString();
+  const local = shanghaiDateTime(instant);
   const date = formatDate(local.slice(0, 10), locale);
   const time = local.slice(11, 16);
   return locale === 'zh-CN' ? `${date} ${time}` : `${date} ${time} (UTC+8)`;

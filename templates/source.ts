@@ -3,7 +3,7 @@
  * Builders are pure: a document is drawn from the history up to its source event, so the same
  * `sourceSeq` always gives the same data (and the same PDF bytes).
  */
-import { shanghaiDateOf } from './format';
+import { shanghaiDate } from '../machines/shared/time';
 
 export type CaseKind = 'dispute' | 'collective';
 
@@ -99,15 +99,10 @@ export function latestBefore(history: readonly HistoryEvent[], seq: number, ...t
 
 /** Asia/Shanghai date of the event (the trigger date when the payload carries none). */
 export function eventDate(e: HistoryEvent): string {
-  return shanghaiDateOf(e.occurredAt);
+  return shanghaiDate(e.occurredAt);
 }
 
 /** Name of an organization, or a placeholder that says it is unknown. */
 export function orgName(orgs: Orgs, id: string | null | undefined, fallback: string): string {
   return (id && orgs[id]?.name) || fallback;
-}
-
-/** The creation payload (seq 1, `CASE_OPENED`), which every case has. */
-export function openingEvent(history: readonly HistoryEvent[]): HistoryEvent | undefined {
-  return history.find((e) => e.type === 'CASE_OPENED') ?? history.find((e) => e.seq === 1);
 }

@@ -1,5 +1,6 @@
+import { addDays } from '../shared/time';
 import {
-  addDays, compact, contentHash, eventDate, payloadOf, sameName, sideOfRole, voteResult,
+  compact, contentHash, eventDate, payloadOf, sameName, sideOfRole, voteResult,
   type Clause, type CollectiveContext, type Contract, type Outcome,
 } from './collective.context';
 import type { CollectiveMachineEvent, EventOf } from './collective.events';

@@ -1,5 +1,4 @@
-import { sha256 } from '@noble/hashes/sha2';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
+import { canonicalHash } from '../shared/canonical';
 import type { Role } from '../shared/case-event';
 import { shanghaiDate } from '../shared/time';
 import type { ClauseTopic, CollectiveMachineEvent, EventOf, Member, Side } from './collective.events';
@@ -97,11 +96,6 @@ export function sideOfRole(role: Role): Side | null {
 /** The Asia/Shanghai date of the event: the only clock a machine has. */
 export const eventDate = (event: { occurredAt: string }): string => shanghaiDate(event.occurredAt);
 
-/** `date` plus `days` calendar days, without any roll-forward. */
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
 /** The payload fields of an event, without the envelope and without undefined values. */
 export function payloadOf<E extends CollectiveMachineEvent>(event: E): Omit<E, 'type' | 'occurredAt' | 'actor'> {
   const { type: _t, occurredAt: _o, actor: _a, ...rest } = event;
@@ -117,8 +111,6 @@ export function compact<T extends object>(value: T): T {
 export const sameName = (a: string, b: string) => normalizeName(a) === normalizeName(b);
 const normalizeName = (name: string) => name.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
 
-export const openVacancies = (ctx: CollectiveContext) => ctx.vacancies.filter((v) => v.filledOn === undefined);
-
 /** CCP Art 36 quorum and approval; counts are assumed coherent (collective.vote.counts). */
 export function voteResult(ctx: CollectiveContext, vote: { total: number; present: number; yes: number }): VoteResult {
   if (vote.present * 3 < vote.total * 2) return 'noQuorum';
@@ -126,15 +118,5 @@ export function voteResult(ctx: CollectiveContext, vote: { total: number; presen
   return approved ? 'passed' : 'rejected';
 }
 
-/** Deterministic JSON: object keys sorted, no whitespace, undefined members dropped. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item ?? null)).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-}
-
 /** Lower-case hex SHA-256 of the canonical JSON of a clause set: the frozen text's fingerprint. */
-export const contentHash = (clauses: Clause[]): string => bytesToHex(sha256(utf8ToBytes(canonicalJson(clauses))));
+export const contentHash = (clauses: Clause[]): string => canonicalHash(clauses);

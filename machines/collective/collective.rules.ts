@@ -1,3 +1,4 @@
+import { cite } from '../shared/citation';
 import type { LegalRule, RuleBook } from '../shared/legal-rule';
 import { sameName, type CollectiveContext } from './collective.context';
 import { RESCISSION_GROUNDS, type CollectiveMachineEvent, type EventOf, type Member, type Side } from './collective.events';
@@ -14,8 +15,6 @@ import { RESCISSION_GROUNDS, type CollectiveMachineEvent, type EventOf, type Mem
  */
 type Rule = LegalRule<CollectiveContext, CollectiveMachineEvent>;
 
-const CCP = (zh: string, n: number) => `集体合同规定 第${zh}条 / CCP Art ${n}`;
-
 function onEvent<T extends CollectiveMachineEvent['type']>(type: T, check: (ctx: CollectiveContext, event: EventOf<T>) => boolean) {
   return (ctx: CollectiveContext, event: CollectiveMachineEvent) => event.type !== type || check(ctx, event as EventOf<T>);
 }
@@ -28,7 +27,7 @@ const isRepresentative = (ctx: CollectiveContext, name: string) =>
 /** CCP Art 19: each side has at least 3 representatives and exactly one chief. */
 const repsMinimum: Rule = {
   id: 'collective.reps.minimum',
-  citation: CCP('十九', 19),
+  citation: cite('CCP', 19),
   description: 'Each side names at least 3 representatives, exactly one of whom is its chief representative.',
   holds: onEvent('NAME_REPRESENTATIVES', (_ctx, e) => e.members.length >= 3 && e.members.filter((m) => m.chief).length === 1),
 };
@@ -36,7 +35,7 @@ const repsMinimum: Rule = {
 /** CCP Art 23: outside professionals are at most one third of a side. */
 const repsExternalShare: Rule = {
   id: 'collective.reps.externalShare',
-  citation: CCP('二十三', 23),
+  citation: cite('CCP', 23),
   description: 'Outside professionals may make up at most one third of a side’s representatives.',
   holds: onEvent('NAME_REPRESENTATIVES', (_ctx, e) => e.members.filter((m) => m.external).length * 3 <= e.members.length),
 };
@@ -44,7 +43,7 @@ const repsExternalShare: Rule = {
 /** CCP Art 23: the chief representative may not be someone from outside the unit. */
 const repsExternalChief: Rule = {
   id: 'collective.reps.externalChief',
-  citation: CCP('二十三', 23),
+  citation: cite('CCP', 23),
   description: 'The chief representative may not be an outsider.',
   holds: onEvent('NAME_REPRESENTATIVES', (_ctx, e) => !e.members.some((m) => m.chief && m.external)),
 };
@@ -52,7 +51,7 @@ const repsExternalChief: Rule = {
 /** CCP Art 24: nobody represents both the employer and the workers. */
 const repsBothSides: Rule = {
   id: 'collective.reps.bothSides',
-  citation: CCP('二十四', 24),
+  citation: cite('CCP', 24),
   description: 'No one may be a representative of both sides.',
   holds: onEvent('NAME_REPRESENTATIVES', (ctx, e) =>
     !e.members.some((m) => listOf(ctx, otherSide(e.side)).some((o) => sameName(o.name, m.name))),
@@ -62,7 +61,7 @@ const repsBothSides: Rule = {
 /** CCP Art 19: consultation starts with both sides named in equal numbers. */
 const repsEqual: Rule = {
   id: 'collective.reps.equal',
-  citation: CCP('十九', 19),
+  citation: cite('CCP', 19),
   description: 'Both sides must have named their representatives, in equal numbers, before consultation starts.',
   holds: (ctx) =>
     ctx.representatives.union !== null &&
@@ -73,7 +72,7 @@ const repsEqual: Rule = {
 /** CCP Art 33: a recorder is jointly appointed before consultation. */
 const recorderRequired: Rule = {
   id: 'collective.recorder.required',
-  citation: CCP('三十三', 33),
+  citation: cite('CCP', 33),
   description: 'The two sides must jointly appoint a recorder before consultation starts.',
   holds: (ctx) => ctx.recorder !== null,
 };
@@ -84,7 +83,7 @@ const recorderRequired: Rule = {
  */
 const recorderNotRepresentative: Rule = {
   id: 'collective.recorder.notRepresentative',
-  citation: CCP('三十三', 33),
+  citation: cite('CCP', 33),
   description: 'The recorder must not be one of the representatives.',
   holds: (ctx, e) => {
     if (e.type === 'APPOINT_RECORDER') return !isRepresentative(ctx, e.name);
@@ -96,7 +95,7 @@ const recorderNotRepresentative: Rule = {
 /** CCP Art 36: the vote's figures are coherent (domain.md §3: present <= total, yes + no + abstain <= present). */
 const voteCounts: Rule = {
   id: 'collective.vote.counts',
-  citation: CCP('三十六', 36),
+  citation: cite('CCP', 36),
   description: 'Those present cannot exceed the total, and yes + no + abstain cannot exceed those present.',
   holds: onEvent('RECORD_VOTE', (_ctx, e) => e.present <= e.total && e.yes + e.no + e.abstain <= e.present),
 };
@@ -104,7 +103,7 @@ const voteCounts: Rule = {
 /** CCP Art 45: an objection is served within 15 days of the bureau receiving the text. */
 const objectionInTime: Rule = {
   id: 'collective.review.objectionInTime',
-  citation: CCP('四十五', 45),
+  citation: cite('CCP', 45),
   description: 'The review opinion must be served on or before the review due date; later, the contract is already in force.',
   holds: onEvent('REVIEW_OBJECTION', (ctx, e) => ctx.filing !== null && e.servedOn <= ctx.filing.reviewDueOn),
 };
@@ -112,7 +111,7 @@ const objectionInTime: Rule = {
 /** CCP Art 40: a contract is rescinded only on one of the statutory grounds. */
 const rescindGround: Rule = {
   id: 'collective.rescind.ground',
-  citation: CCP('四十', 40),
+  citation: cite('CCP', 40),
   description: `A collective contract may be rescinded only on a ground of Art 40: ${RESCISSION_GROUNDS.join(', ')}.`,
   holds: onEvent('RESCIND', (_ctx, e) => (RESCISSION_GROUNDS as readonly string[]).includes(e.ground)),
 };
@@ -120,7 +119,7 @@ const rescindGround: Rule = {
 /** CCP Art 52: coordination may be extended by at most 15 days in total. */
 const coordinationExtension: Rule = {
   id: 'collective.coordination.extension',
-  citation: CCP('五十二', 52),
+  citation: cite('CCP', 52),
   description: 'Coordination (30 days) may be extended by at most 15 days in total.',
   holds: onEvent('EXTEND_COORDINATION', (ctx, e) => {
     const current = ctx.coordinations[ctx.coordinations.length - 1];
@@ -132,7 +131,7 @@ const coordinationExtension: Rule = {
 /** CCP Art 34: what goes to the congress is the draft the chiefs signed, so it must exist. */
 const draftExists: Rule = {
   id: 'collective.draft.exists',
-  citation: CCP('三十四', 34),
+  citation: cite('CCP', 34),
   description: 'The agreed draft must be a version recorded in the case.',
   holds: onEvent('DRAFT_AGREED', (ctx, e) => ctx.drafts.some((d) => d.version === e.draftVersion)),
 };

@@ -40,7 +40,8 @@ export interface SettlementRecord {
   performanceDue: string;
   reachedOn: string;
   performedOn?: string;
-  notPerformed?: { detail?: string; on: string };
+  /** `on`: reported; `breachedOn`: the day after `performanceDue` (LDMAL Art 27; absent before machine version 2). */
+  notPerformed?: { detail?: string; on: string; breachedOn?: string };
 }
 
 export interface MediationRecord {
@@ -71,7 +72,8 @@ export interface AgreementRecord {
   sealedOn?: string;
   inForceOn?: string;
   arbitralReviewRequestedOn?: string;
-  breach?: { detail?: string; on: string };
+  /** `on`: reported; `breachedOn`: the day after `performanceDue` (LDMAL Art 27; absent before machine version 2). */
+  breach?: { detail?: string; on: string; breachedOn?: string };
   performedOn?: string;
 }
 

@@ -95,7 +95,7 @@ export const disputeMachine = disputeSetup.createMachine({
         NOT_PERFORMED: {
           guard: legal('dispute.settlement.afterDue'),
           target: '#dispute.consultation.consultationFailed',
-          actions: assign(({ context, event }) => up.settlementNotPerformed(context, event)),
+          actions: 'recordSettlementBreach',
         },
         DEADLINE_ELAPSED: [warnOn('dispute.settlement.performance'), warnOn('dispute.limitation')],
       },
@@ -205,7 +205,7 @@ export const disputeMachine = disputeSetup.createMachine({
             NOT_PERFORMED: {
               guard: legal('dispute.breach.afterDue'),
               target: 'breached',
-              actions: assign(({ context, event }) => up.agreementBreached(context, event)),
+              actions: 'recordAgreementBreach',
             },
             DEADLINE_ELAPSED: [
               { guard: deadline('dispute.agreement.arbitralReview'), actions: assign({ arbitralReviewClosed: true }) },

@@ -53,6 +53,16 @@ export const disputeSetup = setup({
       assertEvent(event, 'LIMITATION_RESUMED');
       return up.resumeLimitation(context, event);
     }),
+    // Named (not inline) so that machine version 1, which recorded no breach day, is this chart
+    // with these two actions provided differently (versions/v1.ts).
+    recordSettlementBreach: assign(({ context, event }) => {
+      assertEvent(event, 'NOT_PERFORMED');
+      return up.settlementNotPerformed(context, event);
+    }),
+    recordAgreementBreach: assign(({ context, event }) => {
+      assertEvent(event, 'NOT_PERFORMED');
+      return up.agreementBreached(context, event);
+    }),
     withdraw: assign(({ event }) => {
       assertEvent(event, 'WITHDRAWN');
       return up.close(event, 'withdrawn', { withdrawal: up.compactReason(event) });

@@ -12,6 +12,7 @@ import {
   type Outcome,
 } from './dispute.context';
 import type { DisputeMachineEvent, EventOf } from './dispute.events';
+import { addDays } from '../shared/time';
 
 type Patch = Partial<DisputeContext>;
 
@@ -66,12 +67,19 @@ export const settlementReached = (_ctx: DisputeContext, e: EventOf<'SETTLEMENT_R
 export const settlementPerformed = (ctx: DisputeContext, e: EventOf<'PERFORMED'>) =>
   close(e, 'resolved', { settlement: { ...need(ctx.settlement, 'settlement'), performedOn: dateOf(e) } });
 
-export const settlementNotPerformed = (ctx: DisputeContext, e: EventOf<'NOT_PERFORMED'>): Patch => ({
-  settlement: {
-    ...need(ctx.settlement, 'settlement'),
-    notPerformed: compact({ detail: e.detail, on: dateOf(e) }),
-  },
-});
+/**
+ * LDMAL Art 27 (domain.md `dispute.limitation.breachDay`): the right is infringed on the day
+ * after the agreed performance date, whenever the breach is reported; the limitation is
+ * interrupted on that day, so the machine records it beside the report's date.
+ */
+export const breachDay = (performanceDue: string) => addDays(performanceDue, 1);
+
+export const settlementNotPerformed = (ctx: DisputeContext, e: EventOf<'NOT_PERFORMED'>): Patch => {
+  const settlement = need(ctx.settlement, 'settlement');
+  return {
+    settlement: { ...settlement, notPerformed: compact({ detail: e.detail, on: dateOf(e), breachedOn: breachDay(settlement.performanceDue) }) },
+  };
+};
 
 // --- mediation ----------------------------------------------------------------------------
 
@@ -143,7 +151,7 @@ export const agreementPerformed = (ctx: DisputeContext, e: EventOf<'PERFORMED'>)
   close(e, 'resolved', agreement(ctx, { performedOn: dateOf(e) }));
 
 export const agreementBreached = (ctx: DisputeContext, e: EventOf<'NOT_PERFORMED'>) =>
-  agreement(ctx, { breach: compact({ detail: e.detail, on: dateOf(e) }) });
+  agreement(ctx, { breach: compact({ detail: e.detail, on: dateOf(e), breachedOn: breachDay(need(ctx.agreement, 'agreement').performanceDue) }) });
 
 // --- any open state -----------------------------------------------------------------------
 

@@ -9,7 +9,8 @@ import { disputeRules } from './dispute.rules';
 
 export const disputeDefinition: CaseMachineDefinition = {
   kind: 'dispute',
-  version: '1',
+  // 2: NOT_PERFORMED records the breach day (LDMAL Art 27); version 1 lives on in versions/v1.ts.
+  version: '2',
   machine: disputeMachine,
   rules: disputeRules,
   openSchema,

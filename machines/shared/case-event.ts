@@ -28,7 +28,6 @@ export const AmountSchema = z
 
 /** The system's deadline event; every owning state of a rule accepts it. */
 export const DeadlineElapsedSchema = z.object({ type: z.literal('DEADLINE_ELAPSED'), ruleId: z.string() });
-export type DeadlineElapsed = z.infer<typeof DeadlineElapsedSchema>;
 
 /** Params of the `deadline` guard: the rule whose DEADLINE_ELAPSED a transition handles. */
 export function deadline(ruleId: string) {

@@ -21,5 +21,6 @@ export function createPgliteEngine(dataDir: string | undefined): PGlite {
   const { PGlite, types } = require('@electric-sql/pglite');
   // DATE columns stay 'YYYY-MM-DD' strings: a legal date has no time zone.
   // relaxedDurability stays off: an answered write is on disk (audit.md D6).
-  return new PGlite({ dataDir, relaxedDurability: false, parsers: { [types.DATE]: (value: string) => value } });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- pg_trgm: the case list's text search (migration 20261202093000)
+  return new PGlite({ dataDir, relaxedDurability: false, parsers: { [types.DATE]: (value: string) => value }, extensions: { pg_trgm: require('@electric-sql/pglite/contrib/pg_trgm').pg_trgm } });
 }

@@ -1,12 +1,11 @@
 import express, { type Express, Router } from 'express';
-import { precheckEvent, type CommandDeps } from '../services/case-commands';
 import { NotFound } from '../services/errors';
 import { requireToken } from './auth';
 import { securityHeaders } from './security-headers';
 import { trustProxySetting } from '../config/trust-proxy';
 import { refuseUnstorableText } from './body-guard';
 import { errorHandler } from './problem';
-import { mount, type RouteSpec } from './route';
+import { mount, mountEarlyBodies, type RouteSpec } from './route';
 import { caseRoutes } from './routes/cases.routes';
 import { machineRoutes } from './routes/machines.routes';
 import { peopleRoutes } from './routes/people.routes';
@@ -14,18 +13,10 @@ import { docsAssets, DOCS_INIT, systemRoutes } from './routes/system.routes';
 import { clockRoutes } from './routes/clock.routes';
 import { draftRoutes } from './routes/drafts.routes';
 import { documentRoutes } from './routes/documents.routes';
-import type { DeadlineService } from '../services/deadlines.service';
+import { machineMigrationRoutes } from './routes/machine-migration.routes';
+import type { AppDeps } from './deps';
 
-export interface AppDeps extends CommandDeps {
-  deadlines: DeadlineService;
-  rateLimitPerMinute: number;
-  /** audit.md T7: failed authentications per client address per minute (burst the same); 0: off. Default 60. */
-  authFailuresPerMinute?: number;
-  /** audit.md §1 TRUST_PROXY: Express's `trust proxy` as text; unset: the client is the TCP peer. */
-  trustProxy?: string;
-  /** audit.md S5: the demo's fixed tokens authenticate only when this is true. Default false. */
-  demoMode?: boolean;
-}
+export type { AppDeps };
 
 /** The HTTP app: thin routes over the services, one error mapping, no stack traces out. */
 export function createApp(deps: AppDeps): Express {
@@ -38,23 +29,18 @@ export function createApp(deps: AppDeps): Express {
   app.use(express.json({ limit: '1mb', strict: false, type: ['application/json', 'application/*+json'] }));
   app.use(refuseUnstorableText);
 
-  const protectedRoutes = [...peopleRoutes(deps.db), ...caseRoutes(deps), ...draftRoutes(deps), ...documentRoutes(deps), ...machineRoutes(deps), ...clockRoutes(deps)];
-  const publicRoutes = systemRoutes(deps, () => all);
-  const all: RouteSpec[] = [...publicRoutes, ...protectedRoutes];
+  const { publicRoutes, protectedRoutes } = appRoutes(deps);
 
   const open = Router();
   mount(open, publicRoutes);
   // api.md's order: a malformed event is 400 before the token is looked at (401) and the case (404).
-  open.post('/api/v1/cases/:id/events', (req, _res, next) => {
-    precheckEvent(req.body, deps.clock());
-    next();
-  });
+  mountEarlyBodies(open, protectedRoutes);
   open.get('/docs/init.js', (_req, res) => void res.type('application/javascript').send(DOCS_INIT));
   open.use('/docs/assets', docsAssets());
   app.use(open);
 
   const api = Router();
-  api.use('/api/v1', requireToken(deps.db, { perMinute: deps.rateLimitPerMinute, authFailuresPerMinute: deps.authFailuresPerMinute ?? 60, demoMode: deps.demoMode ?? false }));
+  api.use('/api/v1', requireToken(deps.db, { perMinute: deps.rateLimitPerMinute, authFailuresPerMinute: deps.authFailuresPerMinute ?? 60, demoMode: deps.demoMode ?? false, clock: deps.clock }));
   mount(api, protectedRoutes);
   app.use(api);
 
@@ -63,4 +49,12 @@ export function createApp(deps: AppDeps): Express {
   });
   app.use(errorHandler);
   return app;
+}
+
+/** Every route of the app, public and behind a token (also what the response-schema test walks). */
+export function appRoutes(deps: AppDeps): { publicRoutes: RouteSpec[]; protectedRoutes: RouteSpec[] } {
+  const protectedRoutes = [...peopleRoutes(deps.db), ...caseRoutes(deps), ...draftRoutes(deps), ...documentRoutes(deps), ...machineRoutes(deps), ...machineMigrationRoutes(deps), ...clockRoutes(deps)];
+  const publicRoutes = systemRoutes(deps, () => all);
+  const all: RouteSpec[] = [...publicRoutes, ...protectedRoutes];
+  return { publicRoutes, protectedRoutes };
 }

@@ -1,8 +1,7 @@
 import type { RequestHandler, Response } from 'express';
 import type { Knex } from 'knex';
-import type { User } from '../repositories/people.repository';
 import { DEMO_TOKENS } from '../services/demo.seed';
-import { authenticate } from '../services/people.service';
+import { authenticate, type User } from '../services/people.service';
 import { AppError, Forbidden, RateLimited, Unauthenticated } from '../services/errors';
 import { clientAddress } from './client-address';
 import { TokenBuckets } from './rate-limit';
@@ -14,6 +13,8 @@ export interface TokenCheckOptions {
   authFailuresPerMinute: number;
   /** Whether the demo's well-known tokens may authenticate (audit.md S5). */
   demoMode: boolean;
+  /** The service's one clock (architecture.md): buckets refill by it, so tests that pin it are exact. */
+  clock: () => Date;
 }
 
 /** audit.md T7: the 429 of an address that failed to authenticate too often. */
@@ -34,11 +35,11 @@ export function requireToken(db: Knex, options: TokenCheckOptions): RequestHandl
   const refusedTokens = new Set(options.demoMode ? [] : DEMO_TOKENS);
   return async (req, res, next) => {
     const address = clientAddress(req);
-    const blocked = failures.wait(address, Date.now());
+    const blocked = failures.wait(address, options.clock().getTime());
     if (blocked > 0) throw new TooManyAuthFailures(Math.ceil(blocked / 1000));
 
     const refuse = (challenge: string) => {
-      failures.take(address, Date.now());
+      failures.take(address, options.clock().getTime());
       // S4: one body for every failure; the challenge only says whether a token was offered at all.
       res.setHeader('WWW-Authenticate', challenge);
       return new Unauthenticated();
@@ -49,7 +50,7 @@ export function requireToken(db: Knex, options: TokenCheckOptions): RequestHandl
     const found = refusedTokens.has(match[1]) ? undefined : await authenticate(db, match[1]);
     if (!found) throw refuse('Bearer error="invalid_token"');
 
-    const wait = perToken.take(found.tokenId, Date.now());
+    const wait = perToken.take(found.tokenId, options.clock().getTime());
     if (wait > 0) throw new RateLimited(Math.ceil(wait / 1000));
     res.locals.user = found.user;
     res.locals.tokenId = found.tokenId;

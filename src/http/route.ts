@@ -1,11 +1,25 @@
-import type { Request, Response, Router } from 'express';
+import type { NextFunction, Request, RequestHandler, Response, Router } from 'express';
 import { z, type ZodType } from 'zod';
+import type { User } from '../services/people.service';
+import { parseOrThrow } from '../services/event-input';
+
+/** What `mount()` hands a handler: the request's parts, each parsed by its declared schema. */
+export interface RouteInput<P, Q, B> {
+  params: P;
+  query: Q;
+  body: B;
+  /** The authenticated caller (undefined on public routes). */
+  user: User;
+  req: Request;
+}
 
 /**
- * One declaration per operation serves both Express and the OpenAPI document, so the
- * documentation is generated from the same zod schemas that validate requests.
+ * One declaration per operation serves Express, validation and the OpenAPI document, so what is
+ * documented is what is enforced: `mount()` parses params, query and body with these schemas
+ * (400 VALIDATION_FAILED before the handler runs) and the handler's response is typed by the
+ * response schema.
  */
-export interface RouteSpec {
+export interface RouteSpec<P = any, Q = any, B = any, R = any> {
   method: 'get' | 'post';
   /** Express path, e.g. `/api/v1/cases/:id`. */
   path: string;
@@ -13,18 +27,71 @@ export interface RouteSpec {
   summary: string;
   tag: string;
   public?: boolean;
-  body?: ZodType;
-  query?: ZodType;
+  /** Path parameters; default: each one a string. */
+  params?: ZodType<P>;
+  body?: ZodType<B>;
+  /**
+   * Parses the body instead of `body` when one schema cannot (an event is parsed by its case
+   * kind's schema); `body` still documents it.
+   */
+  parseBody?: (raw: unknown) => B;
+  /** api.md: a malformed body is 400 before the token is looked at (401) and the resource (404). */
+  bodyBeforeAuth?: boolean;
+  query?: ZodType<Q>;
   headers?: { name: string; description: string; schema: ZodType }[];
-  response: { status: number; description: string; schema?: ZodType; contentType?: string; headers?: string[] };
+  response: { status: number; description: string; schema?: ZodType<R>; contentType?: string; headers?: string[] };
   /** Other non-error answers (e.g. 200 for a document that existed already, 503 when unhealthy). */
   alsoResponses?: { status: number; description: string; schema?: ZodType }[];
   errors: number[];
-  handler: (req: Request, res: Response) => Promise<void> | void;
+  handler: (input: RouteInput<P, Q, B>, res: Response<R>) => Promise<void> | void;
 }
 
+/** Declares a route with its types inferred from its schemas (lists hold the erased `RouteSpec`). */
+export function defineRoute<P = Record<string, string>, Q = Record<string, unknown>, B = undefined, R = unknown>(spec: RouteSpec<P, Q, B, R>): RouteSpec {
+  return spec as RouteSpec;
+}
+
+const PARSED_BODY = 'parsedBody';
+
+function parseBodyOf(route: RouteSpec, req: Request, res: Response) {
+  if (PARSED_BODY in res.locals) return res.locals[PARSED_BODY];
+  const body = route.parseBody ? route.parseBody(req.body) : route.body ? parseOrThrow(route.body, req.body, 'The request body') : undefined;
+  res.locals[PARSED_BODY] = body;
+  return body;
+}
+
+const pathParams = (path: string) => z.object(Object.fromEntries([...path.matchAll(/:(\w+)/g)].map((m) => [m[1], z.string()])));
+
+/** Mounts each route: its request parsed by its declaration, then its handler. */
 export function mount(router: Router, routes: RouteSpec[]): void {
-  for (const route of routes) router[route.method](route.path, route.handler);
+  for (const route of routes) {
+    const params = route.params ?? pathParams(route.path);
+    router[route.method](route.path, async (req: Request, res: Response, next: NextFunction) => {
+      try {
+        const input: RouteInput<unknown, unknown, unknown> = {
+          params: parseOrThrow(params, req.params, 'The path', '(path)'),
+          query: route.query ? parseOrThrow(route.query, req.query, 'The query', '(query)') : req.query,
+          body: parseBodyOf(route, req, res),
+          user: res.locals.user,
+          req,
+        };
+        await route.handler(input, res);
+      } catch (err) {
+        next(err);
+      }
+    });
+  }
+}
+
+/** For routes that promise `bodyBeforeAuth`: their body is parsed (once) before authentication. */
+export function mountEarlyBodies(router: Router, routes: RouteSpec[]): void {
+  for (const route of routes.filter((r) => r.bodyBeforeAuth)) {
+    const early: RequestHandler = (req, res, next) => {
+      parseBodyOf(route, req, res);
+      next();
+    };
+    router[route.method](route.path, early);
+  }
 }
 
 const ERROR_TEXT: Record<number, string> = {

@@ -134,7 +134,7 @@ const sealWidth = (ctx: Ctx) => Math.min(ctx.width * 0.5, 250);
 const sealLines = (b: SealBlock) => [b.organization, b.label, ...(b.date ? [b.date] : [])];
 
 /** Height the seal block needs. */
-export function sealHeight(ctx: Ctx, b: SealBlock): number {
+function sealHeight(ctx: Ctx, b: SealBlock): number {
   font(ctx, STYLE.body);
   return sealLines(b).reduce((a, l) => a + textHeight(ctx, l, sealWidth(ctx)), 0) + 10;
 }

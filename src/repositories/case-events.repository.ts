@@ -29,20 +29,24 @@ const fromRow = (r: any): StoredEvent => ({
   hash: r.hash,
 });
 
-export async function appendEvent(trx: Knex, e: StoredEvent): Promise<void> {
-  await trx('case_events').insert({
-    case_id: e.caseId,
-    seq: e.seq,
-    type: e.type,
-    payload: JSON.stringify(e.payload),
-    actor: JSON.stringify(e.actor),
-    occurred_at: e.occurredAt,
-    recorded_at: e.recordedAt,
-    from_state: e.fromState,
-    to_state: e.toState,
-    prev_hash: e.prevHash,
-    hash: e.hash,
-  });
+/** Appends a command's events in one statement (the hash chain was built before, in order). */
+export async function appendEvents(trx: Knex, events: StoredEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  await trx('case_events').insert(
+    events.map((e) => ({
+      case_id: e.caseId,
+      seq: e.seq,
+      type: e.type,
+      payload: JSON.stringify(e.payload),
+      actor: JSON.stringify(e.actor),
+      occurred_at: e.occurredAt,
+      recorded_at: e.recordedAt,
+      from_state: e.fromState,
+      to_state: e.toState,
+      prev_hash: e.prevHash,
+      hash: e.hash,
+    })),
+  );
 }
 
 export async function listEvents(db: Knex, caseId: string): Promise<StoredEvent[]> {

@@ -1,6 +1,8 @@
 import type { Knex } from 'knex';
 import type { CaseKind } from '../../machines/shared/definition';
 import type { PersistedCase } from '../../machines/engine';
+import type { Deadline } from '../rules/deadline';
+import { caseDeadlines, deadlineFromRow } from './deadlines.repository';
 
 /** One row of `cases`: the current snapshot of a case and the columns lists filter on. */
 export interface CaseRow {
@@ -74,20 +76,60 @@ const toRow = (c: CaseRow) => ({
 });
 
 export async function insertCase(trx: Knex, c: CaseRow): Promise<void> {
-  await trx('cases').insert(toRow(c));
+  await trx('cases').insert({ ...toRow(c), deadline_notes: JSON.stringify(c.deadlineNotes) });
 }
 
-/** Takes the case row lock that serializes every writer of this case. */
-export async function lockCase(trx: Knex.Transaction, id: string): Promise<CaseRow | undefined> {
-  const row = await trx('cases').where({ id }).forUpdate().first();
-  return row ? caseFromRow(row) : undefined;
+/** What the writer needs of a case, read with its row lock in one statement. */
+export interface LockedCase {
+  row: CaseRow;
+  /** The latest stored event (audit.md H3 compares its seq with the version). */
+  latest: { seq: number; hash: string; occurredAt: string } | undefined;
+  deadlines: Deadline[];
 }
 
+// The latest event and the deadlines ride in the locking read. Under READ COMMITTED they come
+// from the statement's snapshot while the locked row is re-read once a waited-for holder
+// commits, so `seen_xmin <> row_xmin` says another writer changed the case meanwhile; only then
+// are the two read again, under the lock (a contended case costs two more statements).
+const LOCKING_READ = `
+  SELECT c.*, c.xmin::text AS row_xmin,
+    (SELECT s.xmin::text FROM cases s WHERE s.id = c.id) AS seen_xmin,
+    (SELECT json_build_object('seq', e.seq, 'hash', e.hash, 'occurred_at', e.occurred_at)
+       FROM case_events e WHERE e.case_id = c.id ORDER BY e.seq DESC LIMIT 1) AS latest_event,
+    (SELECT coalesce(json_agg(d), '[]'::json) FROM deadlines d WHERE d.case_id = c.id) AS case_deadlines
+  FROM cases c WHERE c.id = ?
+  FOR UPDATE OF c`;
+
+/**
+ * Takes the case row lock that serializes every writer of this case (the command loop and the
+ * sweeper alike). `skipLocked`: a case another transaction holds is answered as undefined.
+ */
+export async function lockCaseForWrite(trx: Knex.Transaction, id: string, opts: { skipLocked?: boolean } = {}): Promise<LockedCase | undefined> {
+  const result = await trx.raw(LOCKING_READ + (opts.skipLocked ? ' SKIP LOCKED' : ''), [id]);
+  const r = result.rows[0];
+  if (!r) return undefined;
+  const row = caseFromRow(r);
+  if (r.seen_xmin !== r.row_xmin) {
+    const [last, deadlines] = [await latestEventOf(trx, id), await caseDeadlines(trx, id)];
+    return { row, latest: last, deadlines };
+  }
+  const e = r.latest_event;
+  const latest = e ? { seq: e.seq, hash: e.hash, occurredAt: new Date(e.occurred_at).toISOString() } : undefined;
+  return { row, latest, deadlines: (r.case_deadlines as unknown[]).map(deadlineFromRow) };
+}
+
+async function latestEventOf(trx: Knex, id: string) {
+  const e = await trx('case_events').where({ case_id: id }).orderBy('seq', 'desc').first('seq', 'hash', 'occurred_at');
+  return e ? { seq: e.seq, hash: e.hash, occurredAt: new Date(e.occurred_at).toISOString() } : undefined;
+}
+
+/** A case as last committed, without a lock (visibility checks and reads). */
 export async function findCase(db: Knex, id: string): Promise<CaseRow | undefined> {
   const row = await db('cases').where({ id }).first();
   return row ? caseFromRow(row) : undefined;
 }
 
+/** The writer's row, written back once per command: snapshot, list columns and deadline notes. */
 export async function updateCaseSnapshot(trx: Knex, c: CaseRow): Promise<void> {
   await trx('cases').where({ id: c.id }).update({
     state: c.state,
@@ -98,6 +140,9 @@ export async function updateCaseSnapshot(trx: Knex, c: CaseRow): Promise<void> {
     participants: c.participants,
     title: c.title,
     search_text: c.searchText,
+    deadline_notes: JSON.stringify(c.deadlineNotes),
+    // Changes only when MACHINE_MIGRATED pins the next machine version.
+    machine_version: c.machineVersion,
     updated_at: c.updatedAt,
   });
 }
@@ -128,7 +173,8 @@ export interface CaseListFilter {
 /** Newest first, keyset-paginated on (updated_at, id). */
 export async function listCases(db: Knex, f: CaseListFilter): Promise<CaseRow[]> {
   const query = db('cases').select('cases.*');
-  if (f.visibleTo) query.whereRaw('? = ANY(participants)', [f.visibleTo]);
+  // `@>`, not `= ANY`: only the containment operator can use the GIN index on participants.
+  if (f.visibleTo) query.whereRaw('participants @> ARRAY[?]::uuid[]', [f.visibleTo]);
   if (f.kind) query.where('kind', f.kind);
   if (f.state) query.where((w) => w.where('state', f.state!).orWhereLike('state', `${escapeLike(f.state!)}.%`));
   if (f.status) query.where('status', f.status);
@@ -151,4 +197,10 @@ export async function listCases(db: Knex, f: CaseListFilter): Promise<CaseRow[]>
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Open cases of a kind pinning a machine version other than `version`, oldest first (admin migration). */
+export async function openCaseIdsNotAt(db: Knex, kind: CaseKind, version: string): Promise<string[]> {
+  const rows = await db('cases').where({ kind, status: 'open' }).whereNot('machine_version', version).orderBy([{ column: 'created_at' }, { column: 'id' }]).select('id');
+  return rows.map((r) => r.id);
 }

@@ -16,7 +16,7 @@
  */
 import { contractLastDay, monthsBefore } from './contract-dates';
 import { isCalendarDate } from '../../machines/shared/time';
-import { addDays } from './dates';
+import { addDays } from '../../machines/shared/time';
 import {
   contextDate, extendPeriod, pathValue, payloadDate, periodFrom,
   type Computed, type Ctx, type Wiring,

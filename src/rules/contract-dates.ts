@@ -15,7 +15,8 @@
  * 24:00, which is exactly when the window opens. A window opening is not the last day of a period,
  * so it is not rolled: rolling would shorten the window the parties have.
  */
-import { addDays, addMonths, assertDate, lastDayOfMonth, monthLabel, yearOf } from './dates';
+import { addDays } from '../../machines/shared/time';
+import { addMonths, assertDate, lastDayOfMonth, monthLabel, yearOf } from './dates';
 import type { Calendar } from './calendar';
 import { plural, type PeriodResult } from './period';
 

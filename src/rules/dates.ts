@@ -6,8 +6,8 @@ import { isCalendarDate } from '../../machines/shared/time';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
-export const MONTH_NAMES = [
+const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
+const MONTH_NAMES = [
   'January', 'February', 'March', 'April', 'May', 'June',
   'July', 'August', 'September', 'October', 'November', 'December',
 ] as const;
@@ -24,10 +24,6 @@ function toMs(date: string): number {
   return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
 }
 
-function fromMs(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
 /** Builds a date from numbers (month 1-12), zero-padded. */
 export function ymd(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
@@ -37,17 +33,13 @@ export function yearOf(date: string): number {
   return Number(date.slice(0, 4));
 }
 
-export function addDays(date: string, days: number): string {
-  return fromMs(toMs(date) + days * DAY_MS);
-}
-
 /** Whole days from `a` to `b` (positive when b is later). */
 export function daysBetween(a: string, b: string): number {
   return Math.round((toMs(b) - toMs(a)) / DAY_MS);
 }
 
 /** 0 = Sunday ... 6 = Saturday. */
-export function dayOfWeek(date: string): number {
+function dayOfWeek(date: string): number {
   return new Date(toMs(date)).getUTCDay();
 }
 
@@ -76,19 +68,6 @@ export function addMonths(date: string, months: number): { date: string; clamped
   const day = Number(date.slice(8, 10));
   const last = lastDayOfMonth(year, month);
   return { date: ymd(year, month, Math.min(day, last)), clamped: day > last };
-}
-
-/** `a < b` as dates (string order is date order for `YYYY-MM-DD`). */
-export function isBefore(a: string, b: string): boolean {
-  return a < b;
-}
-
-export function maxDate(...dates: string[]): string {
-  return dates.reduce((a, b) => (a > b ? a : b));
-}
-
-export function minDate(...dates: string[]): string {
-  return dates.reduce((a, b) => (a < b ? a : b));
 }
 
 /** "February 2026". */

@@ -30,7 +30,7 @@ export const MONETARY_CLAIMS: ReadonlySet<string> = new Set([
   'unpaid_wages', 'overtime_pay', 'work_injury_medical', 'economic_compensation', 'damages',
 ]);
 
-export const receivedOn = (c: Ctx) => payloadDate(c, 'receivedOn') ?? contextDate(c, 'receivedOn') ?? c.eventDate;
+const receivedOn = (c: Ctx) => payloadDate(c, 'receivedOn') ?? contextDate(c, 'receivedOn') ?? c.eventDate;
 
 /** The day the committee received the application: the opening's `receivedOn`, or APPLY_MEDIATION's date. */
 const appliedOn = (c: Ctx) =>

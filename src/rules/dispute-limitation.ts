@@ -22,7 +22,7 @@
  *   An interruption during a suspension restarts the year, which runs once the suspension ends.
  */
 import { daysBetween } from './dates';
-import { claimsOf, contextDate, payloadDate, periodFrom, type Computed, type Ctx, type Wiring } from './planner-support';
+import { claimsOf, contextDate, pathValue, payloadDate, periodFrom, type Computed, type Ctx, type Wiring } from './planner-support';
 
 const WAGES = 'unpaid_wages';
 
@@ -46,11 +46,23 @@ interface Interruption {
   why: string;
 }
 
+/**
+ * Where the case records the breach its NOT_PERFORMED reported: the mediation agreement's in
+ * `agreement.breached`, else the settlement's. `breachedOn` is absent under machine version 1.
+ */
+function breachOf(state: string, context: unknown): { on?: string; breachedOn?: string } | undefined {
+  const path = state === 'agreement.breached' ? 'agreement.breach' : 'settlement.notPerformed';
+  return pathValue(context, path) as { on?: string; breachedOn?: string } | undefined;
+}
+
 function interruptionOf(c: Ctx): Interruption | null {
   const t = c.event.type;
   const on = (why: string, date = c.eventDate) => ({ date, why });
   if (t === 'APPLY_MEDIATION') return on('the applicant applied for mediation (seeking help from a mediation organization)', payloadDate(c, 'receivedOn') ?? c.eventDate);
   if (c.switches.limitationOrder17Interruptions) {
+    // dispute.limitation.breachDay: interrupted on the day of the breach, whenever it is reported.
+    const breachedOn = t === 'NOT_PERFORMED' ? breachOf(c.input.stateAfter, c.input.contextAfter)?.breachedOn : undefined;
+    if (breachedOn) return on(`${ORDER17_EVENTS[t]} (Order17 Art 31), breached on the day after the agreed performance date`, breachedOn);
     if (ORDER17_EVENTS[t]) return on(`${ORDER17_EVENTS[t]} (Order17 Art 31)`);
     if (t === 'DEADLINE_ELAPSED' && typeof c.event.ruleId === 'string' && DEEMED[c.event.ruleId]) {
       return on(`${DEEMED[c.event.ruleId]} (Order17 Art 31)`);
@@ -143,6 +155,27 @@ function resume(c: Ctx): Computed | null {
   return { ...computed, memo: { suspendedOn: null, suspendedDays: total } };
 }
 
+/**
+ * MACHINE_MIGRATED from dispute version 1, which interrupted the limitation on the day the
+ * breach was reported: when the migration has just recorded the breach day and the running year
+ * still counts from that report, it counts from the breach day instead (LDMAL Art 27).
+ */
+function migratedBreachDay(c: Ctx): string | null {
+  if (!c.switches.limitationOrder17Interruptions || !c.row) return null;
+  const before = breachOf(c.input.stateAfter, c.input.contextBefore);
+  const after = breachOf(c.input.stateAfter, c.input.contextAfter);
+  if (!after?.breachedOn || before?.breachedOn || after.on !== c.row.triggerOn) return null;
+  return after.breachedOn;
+}
+
+function moveToBreachDay(c: Ctx): Computed | null {
+  const breachedOn = migratedBreachDay(c);
+  if (!breachedOn || !c.row) return null;
+  const computed = periodFrom(c, breachedOn, `Limitation interrupted on ${breachedOn}: the agreement was not performed, breached on the day after the agreed performance date (Order17 Art 31; recorded from the report of ${c.row.triggerOn} when the case moved to machine version 2); the year runs afresh from that day (LDMAL Art 27).`);
+  // A suspension running since the report keeps running; its start is not moved.
+  return { ...computed, memo: c.row.memo ?? null };
+}
+
 export const LIMITATION_WIRING: Wiring = {
   ruleId: 'dispute.limitation',
   owningStates: 'open',
@@ -154,6 +187,7 @@ export const LIMITATION_WIRING: Wiring = {
       compute: interrupt,
     },
     { enters: 'agreement.inForce', when: (c) => interruptionOf(c) !== null, compute: interrupt },
+    { events: ['MACHINE_MIGRATED'], when: (c) => migratedBreachDay(c) !== null, compute: moveToBreachDay },
     { events: ['LIMITATION_SUSPENDED'], compute: suspend },
     { events: ['LIMITATION_RESUMED'], compute: resume },
   ],

@@ -3,7 +3,7 @@
  * shipped as seed data. A seeded year is complete: a date the notice does not list is an
  * ordinary weekday or weekend day. A test checks that these agree with `chinese-days`.
  */
-import { addDays } from './dates';
+import { addDays } from '../../machines/shared/time';
 import { HOLIDAYS, type HolidayName } from './holiday-names';
 
 export interface HolidayBlock {

@@ -4,7 +4,7 @@ export { addPeriod, PERIOD_UNITS, type PeriodRequest, type PeriodResult, type Pe
 export { monthsBefore, contractLastDay } from './contract-dates';
 export { HOLIDAY_SEED, type HolidayNotice, type HolidayBlock } from './holiday-seed';
 export { PACKAGE_YEARS } from './holiday-package';
-export { cite, citeAll, chineseNumeral, CITATION_PATTERN, SOURCES, type SourceAbbr } from './citation';
+export { cite, citeAll, chineseNumeral, CITATION_PATTERN, SOURCES, type SourceAbbr } from '../../machines/shared/citation';
 export { withOverrides, ruleOf, type RulePack, type DeadlineRuleDef, type RuleSwitches, type RuleUnit, type RuleOverride, type PackOverrides, type Certainty } from './rule-pack';
 export { NATIONAL_PACK, SHIPPED_PACKS, shippedPack } from './national-pack';
 export { elapseInstant, isElapsed, inOwningStates, type Deadline, type DeadlineMemo, type DeadlineStatus, type DeadlineUnit } from './deadline';

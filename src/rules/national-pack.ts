@@ -2,7 +2,7 @@
  * The national rule pack: the defaults of domain.md §1's table. Certainty tags follow
  * legal-research.md. `collective.publication` is a local (Tianjin) rule: present, disabled.
  */
-import { cite, citeAll } from './citation';
+import { cite, citeAll } from '../../machines/shared/citation';
 import type { DeadlineRuleDef, RulePack } from './rule-pack';
 
 const rules: Record<string, DeadlineRuleDef> = {

@@ -8,7 +8,8 @@
  *   always count (domain §1.5); the rule-pack switch `swappedWorkdayIsWorkingDay` decides only
  *   whether a period may end on one (§1.2).
  */
-import { addDays, addMonths, assertDate, monthLabel, weekdayName, yearOf } from './dates';
+import { addDays } from '../../machines/shared/time';
+import { addMonths, assertDate, monthLabel, weekdayName, yearOf } from './dates';
 import type { Calendar, DayInfo } from './calendar';
 import { LUNAR_RANGE } from './statutory-holidays';
 

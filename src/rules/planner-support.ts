@@ -1,9 +1,9 @@
 /**
  * Types and helpers shared by the deadline planner and the per-kind wiring tables.
  */
-import { shanghaiDate, isCalendarDate } from '../../machines/shared/time';
+import { addDays, shanghaiDate, isCalendarDate } from '../../machines/shared/time';
 import type { Calendar } from './calendar';
-import { addDays, addMonths, monthLabel } from './dates';
+import { addMonths, monthLabel } from './dates';
 import type { Deadline, DeadlineMemo, DeadlineUnit } from './deadline';
 import { addPeriod, finish, plural, type PeriodUnit } from './period';
 import type { DeadlineRuleDef, RulePack, RuleSwitches } from './rule-pack';
@@ -198,7 +198,7 @@ export function agreedDate(c: Ctx, triggerOn: string, dueOn: string, lead: strin
 }
 
 /** A positive whole number from the payload, or null. */
-export function payloadInt(c: Ctx, field: string): number | null {
+function payloadInt(c: Ctx, field: string): number | null {
   const v = c.event[field];
   return typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : null;
 }

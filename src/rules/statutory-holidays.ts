@@ -11,7 +11,8 @@
  * such a year is marked provisional by the calendar.
  */
 import { getSolarDateFromLunar, getSolarTermDate } from 'chinese-days';
-import { addDays, ymd } from './dates';
+import { addDays } from '../../machines/shared/time';
+import { ymd } from './dates';
 import { HOLIDAYS, type HolidayName } from './holiday-names';
 
 export const LUNAR_RANGE = { from: 1901, to: 2100 } as const;

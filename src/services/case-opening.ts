@@ -5,7 +5,7 @@ import { definitionOf } from '../../machines/registry';
 import type { CaseKind } from '../../machines/shared/definition';
 import { shanghaiDate, shanghaiMidnight } from '../../machines/shared/time';
 import type { Knex } from 'knex';
-import { insertCase, nextCaseNumber, type CaseRow } from '../repositories/cases.repository';
+import { nextCaseNumber, type CaseRow } from '../repositories/cases.repository';
 import type { User } from '../repositories/people.repository';
 import type { OrganizationKind } from '../../machines/shared/organizations';
 import { actorOf, namesInRole, partyFieldOf } from './access';
@@ -52,7 +52,7 @@ export function parseOpening(body: unknown, now: Date) {
   return { kind, parsed, openedAt };
 }
 
-/** Opens a case inside `trx`: number, snapshot row, CASE_OPENED event, first deadlines. */
+/** Opens a case inside `trx`: number, snapshot row, CASE_OPENED event, first deadlines; the caller flushes the writer. */
 export async function openCaseIn(trx: Knex.Transaction, req: OpenRequest, kind: CaseKind, parsed: Record<string, unknown>, openedAt: Date): Promise<CaseWriter> {
   const def = definitionOf(kind);
   const actor = actorOf(req.user);
@@ -60,14 +60,15 @@ export async function openCaseIn(trx: Knex.Transaction, req: OpenRequest, kind: 
   if (req.renewalOf) body.renewalOf = req.renewalOf;
   body.settings = req.deadlines.machineSettings(kind);
   if (!req.renewalOf && !def.mayOpen(actor, body)) throw new Forbidden(`A ${req.user.role} may not open this ${kind} case.`);
-  await checkOrganizations(trx, body);
-  const decision = open(def, { ...body, openedAt: openedAt.toISOString() });
-  const participants = def.participants(decision.persisted.context);
   // audit.md O4: the opener's organization is named in their role's own field, the one they will
   // act through (O3). A case opened by RENEW has the renewed case's parties and no opener of its own.
+  // Checked before the ids are looked up, so the answer never tells whether another tenant's id exists.
   if (!req.renewalOf && !namesInRole(req.user, body)) {
     throw new Forbidden(`A ${req.user.role} opens only a case whose ${partyFieldOf(req.user) ?? 'party field'} names their own organization.`);
   }
+  await checkOrganizations(trx, body);
+  const decision = open(def, { ...body, openedAt: openedAt.toISOString() });
+  const participants = def.participants(decision.persisted.context);
   const numberOrgId = (kind === 'dispute' ? (body.mediationCommitteeId as string | undefined) : undefined) ?? req.user.organizationId ?? participants[0];
   const year = Number(shanghaiDate(openedAt.toISOString()).slice(0, 4));
   const seq = await nextCaseNumber(trx, numberOrgId, kind, year);
@@ -92,7 +93,6 @@ export async function openCaseIn(trx: Knex.Transaction, req: OpenRequest, kind: 
     createdAt: req.now,
     updatedAt: req.now,
   };
-  await insertCase(trx, row);
   const writer = CaseWriter.forNewCase(trx, row, req.deadlines);
   await writer.recordOpening({ kind, ...body }, actor, openedAt.toISOString(), req.now, decision);
   return writer;

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { acceptedEvents, restore } from '../../machines/engine';
-import { definitionOf } from '../../machines/registry';
+import { definitionAt } from '../../machines/registry';
 import type { CaseKind } from '../../machines/shared/definition';
 import { findCase, listCases as listCaseRows, type CaseRow } from '../repositories/cases.repository';
 import { listEvents } from '../repositories/case-events.repository';
@@ -28,7 +28,8 @@ function identity(row: CaseRow) {
 }
 
 export function caseView(row: CaseRow, user: User, deadlines: DeadlineView[]) {
-  const def = definitionOf(row.kind);
+  // The case's pinned version: its snapshot belongs to that machine.
+  const def = definitionAt(row.kind, row.machineVersion);
   const actor = actorOf(user);
   const snapshot = restore(def, row.snapshot);
   const context = row.snapshot.context;

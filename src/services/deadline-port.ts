@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { Decision, MachineEvent } from '../../machines/engine';
 import type { CaseKind } from '../../machines/shared/definition';
 import type { CaseRow } from '../repositories/cases.repository';
+import type { Deadline } from '../rules/deadline';
 
 /** A deadline as clients see it (api.md). */
 export interface DeadlineView {
@@ -31,12 +32,12 @@ export interface DeadlinePort {
   packFor(kind: CaseKind): { id: string; version: string };
   /** The pinned pack's switches the kind's machine obeys, given to it at opening (never by a client). */
   machineSettings(kind: CaseKind): Record<string, unknown>;
-  /** Schedules, meets, cancels, moves or marks fired the case's deadlines after an accepted event. */
-  afterEvent(trx: Knex.Transaction, accepted: AcceptedEvent): Promise<void>;
-  /** The earliest pending deadline of the case that elapsed at or before `at`, if any. */
-  nextElapsed(trx: Knex.Transaction, caseId: string, at: Date): Promise<{ ruleId: string; citation: string; elapsesAt: Date } | undefined>;
-  /** A DEADLINE_ELAPSED the machine refused: the deadline is closed so it never fires again. */
-  abandon(trx: Knex.Transaction, caseId: string, ruleId: string, reason: string): Promise<void>;
+  /**
+   * What an accepted event does to the case's deadlines, given the rows the writer holds: the
+   * rows to schedule, meet, cancel, move or mark fired, and notes on deadlines that do not run.
+   * The writer keeps them and writes them back with the case, once per command.
+   */
+  plan(db: Knex, accepted: AcceptedEvent, existing: Deadline[]): Promise<{ upserts: Deadline[]; notes: string[] }>;
   /** Facts the clock adds to an event before the machine sees it (e.g. the review due date). */
   enrich(trx: Knex.Transaction, row: CaseRow, event: MachineEvent): Promise<MachineEvent>;
   list(db: Knex, caseId: string): Promise<DeadlineView[]>;

@@ -1,7 +1,6 @@
-import { caseFromRow, updateCaseSnapshot } from '../repositories/cases.repository';
 import { casesWithElapsedDeadlines } from '../repositories/deadlines.repository';
 import { purgeExpired } from '../repositories/idempotency.repository';
-import { CaseWriter } from './case-writer';
+import { CaseWriter, type CommandOutcome } from './case-writer';
 import { IntegrityFailure } from './errors';
 import type { DeadlineService } from './deadlines.service';
 import type { ServiceDeps } from './deps';
@@ -28,16 +27,8 @@ export async function sweepOnce(deps: SweepDeps, opts: { wait?: boolean } = {}):
     const candidates = (await casesWithElapsedDeadlines(deps.db, now, BATCH + skipped.size)).filter((id) => !skipped.has(id));
     if (candidates.length === 0) return fired;
     for (const caseId of candidates) {
-      const result = await deps.db
-        .transaction(async (trx) => {
-          const locking = trx('cases').where({ id: caseId }).forUpdate();
-          const row = await (opts.wait ? locking : locking.skipLocked()).first();
-          if (!row) return undefined; // another instance (or a command) holds it and fires its deadlines
-          const writer = await CaseWriter.forLockedCase(trx, caseFromRow(row), deps.deadlines);
-          const n = await writer.fireElapsed(now, now);
-          if (writer.appended.length) await updateCaseSnapshot(trx, writer.row);
-          return n;
-        })
+      const result = await fireCase(deps, caseId, now, opts)
+        .then((outcome) => outcome && outcome.appended.filter((e) => e.type === 'DEADLINE_ELAPSED').length)
         .catch((err) => {
           // A case whose head is doubtful (audit.md H3) stays as it is and is named on every
           // sweep until an operator resolves it; the other cases' deadlines still fire.
@@ -50,6 +41,20 @@ export async function sweepOnce(deps: SweepDeps, opts: { wait?: boolean } = {}):
     }
     if (candidates.every((id) => skipped.has(id))) return fired;
   }
+}
+
+/**
+ * Fires the case's deadlines elapsed by `now`, under the command loop's row lock, in one
+ * transaction: the outcome, or undefined when another instance (or a command) holds the case
+ * and fires them itself (skipped unless `wait`).
+ */
+export async function fireCase(deps: SweepDeps, caseId: string, now: Date, opts: { wait?: boolean } = {}): Promise<CommandOutcome | undefined> {
+  return deps.db.transaction(async (trx) => {
+    const writer = await CaseWriter.lock(trx, caseId, deps.deadlines, { skipLocked: !opts.wait });
+    if (!writer) return undefined;
+    await writer.fireElapsed(now, now);
+    return writer.flush(now);
+  });
 }
 
 /**

@@ -1,13 +1,11 @@
 import type { Knex } from 'knex';
 import type { CaseKind } from '../../machines/shared/definition';
-import { createCalendar, type Calendar } from '../rules/calendar';
+import { createCalendar, type Calendar, type CalendarOverride } from '../rules/calendar';
 import { planDeadlines, ruleDueDate, type MediationType } from '../rules/deadline-planner';
 import { NATIONAL_PACK, shippedPack } from '../rules/national-pack';
 import type { RulePack } from '../rules/rule-pack';
 import { findOrganization } from '../repositories/people.repository';
-import {
-  calendarOverrides, caseDeadlines, closeDeadline, nextElapsedDeadline, addDeadlineNotes, upsertDeadlines,
-} from '../repositories/deadlines.repository';
+import { calendarOverrides, caseDeadlines, upsertCalendarOverride } from '../repositories/deadlines.repository';
 import type { CaseRow } from '../repositories/cases.repository';
 import type { MachineEvent } from '../../machines/engine';
 import type { AcceptedEvent, DeadlinePort, DeadlineView } from './deadline-port';
@@ -16,19 +14,26 @@ import type { ServiceDeps } from './deps';
 export interface DeadlineService extends DeadlinePort {
   /** Re-reads the administrator's calendar overrides (at start and after each new override). */
   loadCalendar(db: Knex): Promise<Calendar>;
+  /** An administrator's holiday or swapped working day, in force from now on. */
+  addCalendarOverride(db: Knex, override: CalendarOverride): Promise<void>;
   calendar(): Calendar;
   packOf(row: Pick<CaseRow, 'rulePack'>): RulePack;
 }
 
 /** The statutory clock inside the command loop: plans deadlines as rows, finds elapsed ones. */
-export function createDeadlineService(deps: ServiceDeps): DeadlineService {
+export function createDeadlineService(_deps: ServiceDeps): DeadlineService {
   let calendar = createCalendar([]);
+  const committeeTypes = committeeTypeCache();
   const packOf = (row: Pick<CaseRow, 'rulePack'>) => shippedPack(row.rulePack.id, row.rulePack.version) ?? NATIONAL_PACK;
 
   return {
     async loadCalendar(db) {
       calendar = createCalendar(await calendarOverrides(db));
       return calendar;
+    },
+    async addCalendarOverride(db, override) {
+      await upsertCalendarOverride(db, override);
+      calendar = createCalendar(await calendarOverrides(db));
     },
     calendar: () => calendar,
     packOf,
@@ -40,9 +45,8 @@ export function createDeadlineService(deps: ServiceDeps): DeadlineService {
         : { approval: switches.congressStrictMajority ? 'more_than_half' : 'at_least_half' };
     },
 
-    async afterEvent(trx, accepted: AcceptedEvent) {
+    async plan(db, accepted: AcceptedEvent, existing) {
       const { row, event, decision } = accepted;
-      const existing = await caseDeadlines(trx, row.id);
       const plan = planDeadlines({
         pack: packOf(row),
         calendar,
@@ -53,14 +57,10 @@ export function createDeadlineService(deps: ServiceDeps): DeadlineService {
         contextBefore: accepted.contextBefore,
         contextAfter: decision.persisted.context,
         existing,
-        committeeType: row.kind === 'dispute' ? await committeeType(trx, decision.persisted.context) : null,
+        committeeType: row.kind === 'dispute' ? await committeeTypes(db, decision.persisted.context) : null,
       });
-      await upsertDeadlines(trx, row.id, plan.upserts, deps.clock());
-      if (plan.notes.length) await addDeadlineNotes(trx, row.id, plan.notes);
+      return { upserts: plan.upserts, notes: plan.notes };
     },
-
-    nextElapsed: (trx, caseId, at) => nextElapsedDeadline(trx, caseId, at),
-    abandon: (trx, caseId, ruleId, reason) => closeDeadline(trx, caseId, ruleId, reason, deps.clock()),
 
     /** SUBMIT_FOR_FILING carries the review due date, so the objection guard can cite it (CCP Art 45). */
     async enrich(_trx, row, event) {
@@ -78,8 +78,20 @@ export function createDeadlineService(deps: ServiceDeps): DeadlineService {
   };
 }
 
-async function committeeType(db: Knex, context: { mediationCommitteeId?: string }): Promise<MediationType | null> {
-  if (!context?.mediationCommitteeId) return null;
-  const org = await findOrganization(db, context.mediationCommitteeId);
-  return (org?.mediationType as MediationType | null) ?? null;
+/**
+ * A committee's mediation type, remembered per process: organizations are never edited, so the
+ * command loop asks the database once per committee instead of once per event.
+ */
+function committeeTypeCache() {
+  const known = new Map<string, MediationType | null>();
+  return async (db: Knex, context: { mediationCommitteeId?: string }): Promise<MediationType | null> => {
+    const id = context?.mediationCommitteeId;
+    if (!id) return null;
+    if (!known.has(id)) {
+      const org = await findOrganization(db, id);
+      if (!org) return null; // not remembered: an unknown id may yet name an organization
+      known.set(id, (org.mediationType as MediationType | null) ?? null);
+    }
+    return known.get(id)!;
+  };
 }

@@ -73,7 +73,7 @@ async function seedDisputes(deps: CommandDeps, u: Users) {
   const now = deps.clock();
   const base = { channel: 'walk_in', respondent: RESPONDENT, employerOrganizationId: ORGS[1].id, mediationCommitteeId: ORGS[0].id };
   const claim = (type: string, amount: string, description: string) => ({ type, amount, description });
-  const open = (body: Record<string, unknown>, who = u.mediator) => openCase(deps, who, { kind: 'dispute', ...base, ...body });
+  const open = (body: Record<string, unknown>, who = u.mediator) => openCase(deps, who, { kind: 'dispute', ...base, ...body }).then((o) => o.case.id);
   const send = (id: string, body: Record<string, unknown>, who = u.mediator) => sendEvent(deps, who, id, body);
 
   // 1. Mediation application received 2 days ago, awaiting acceptance.
@@ -113,7 +113,7 @@ type Reps = (side: string, names: string[]) => Record<string, unknown>;
 async function seedContractInForce(deps: CommandDeps, u: Users, base: Record<string, unknown>, reps: Reps) {
   const now = deps.clock();
   const send = (id: string, event: Record<string, unknown>, who = u.union_rep) => sendEvent(deps, who, id, event);
-  const id = await openCase(deps, u.union_rep, { ...base, contractType: 'comprehensive', title: '北京星河科技有限公司集体合同（2026—2028年）', topics: ['pay', 'working_hours', 'rest_leave', 'safety_health', 'term'], occurredAt: dayAgo(now, 120).at });
+  const id = (await openCase(deps, u.union_rep, { ...base, contractType: 'comprehensive', title: '北京星河科技有限公司集体合同（2026—2028年）', topics: ['pay', 'working_hours', 'rest_leave', 'safety_health', 'term'], occurredAt: dayAgo(now, 120).at })).case.id;
   await send(id, { type: 'SEND_REQUEST', receivedOn: dayAgo(now, 120).date, occurredAt: dayAgo(now, 120, 11).at });
   await send(id, { type: 'RESPONSE', agrees: true, occurredAt: dayAgo(now, 115).at }, u.employer_rep);
   await send(id, { ...reps('union', ['王工会', '林晓', '郑明']), occurredAt: dayAgo(now, 114).at });
@@ -147,7 +147,7 @@ const CLAUSES = [
 async function seedCoordination(deps: CommandDeps, u: Users, base: Record<string, unknown>) {
   const now = deps.clock();
   const send = (id: string, event: Record<string, unknown>, who = u.union_rep) => sendEvent(deps, who, id, event);
-  const id = await openCase(deps, u.union_rep, { ...base, contractType: 'female_workers', title: '北京星河科技有限公司女职工权益保护专项集体合同', topics: ['female_juvenile_protection', 'rest_leave'], occurredAt: dayAgo(now, 70).at });
+  const id = (await openCase(deps, u.union_rep, { ...base, contractType: 'female_workers', title: '北京星河科技有限公司女职工权益保护专项集体合同', topics: ['female_juvenile_protection', 'rest_leave'], occurredAt: dayAgo(now, 70).at })).case.id;
   await send(id, { type: 'SEND_REQUEST', receivedOn: dayAgo(now, 70).date, occurredAt: dayAgo(now, 70, 11).at });
   await send(id, { type: 'RESPONSE', agrees: false, reason: '公司认为现行规章制度已足够保护女职工权益。', occurredAt: dayAgo(now, 65).at }, u.employer_rep);
   await send(id, { type: 'ESCALATE_TO_LABOR_BUREAU', reason: '企业无正当理由拒绝集体协商要求。', occurredAt: dayAgo(now, 62).at });
@@ -162,7 +162,7 @@ async function seedCollective(deps: CommandDeps, u: Users) {
   const reps: Reps = (side, names) => ({ type: 'NAME_REPRESENTATIVES', side, members: names.map((name, i) => ({ name, chief: i === 0, external: false })) });
   await seedContractInForce(deps, u, body, reps);
   await seedCoordination(deps, u, body);
-  const id = await openCase(deps, u.union_rep, { ...body, occurredAt: dayAgo(now, 30).at });
+  const id = (await openCase(deps, u.union_rep, { ...body, occurredAt: dayAgo(now, 30).at })).case.id;
   await send(id, { type: 'SEND_REQUEST', receivedOn: dayAgo(now, 29).date, proposedPlace: '公司第二会议室', occurredAt: dayAgo(now, 29).at });
   await send(id, { type: 'RESPONSE', agrees: true, occurredAt: dayAgo(now, 25).at }, u.employer_rep);
   await send(id, { ...reps('union', ['王工会', '林晓', '郑明']), occurredAt: dayAgo(now, 24).at });

@@ -63,11 +63,6 @@ export class DocumentNotApplicable extends AppError {
     super('DOCUMENT_NOT_APPLICABLE', message);
   }
 }
-export class PayloadTooLarge extends AppError {
-  constructor() {
-    super('PAYLOAD_TOO_LARGE', 'The request body is larger than 1 MiB.');
-  }
-}
 export class RateLimited extends AppError {
   constructor(retryAfterSeconds: number) {
     super('RATE_LIMITED', 'Too many requests from this token; slow down.', { retryAfterSeconds });

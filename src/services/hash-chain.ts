@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
+import { canonicalHash } from '../../machines/shared/canonical';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -18,16 +18,10 @@ export interface ChainedFields {
 
 /** Lower-case hex SHA-256 of the RFC 8785 (JCS) canonical JSON of the fields. */
 export function eventHash(fields: ChainedFields): string {
-  const canonical = canonicalize(fields);
-  if (canonical === undefined) throw new Error('event is not serializable');
-  return createHash('sha256').update(canonical, 'utf8').digest('hex');
+  return canonicalHash(fields);
 }
 
+/** Lower-case hex SHA-256 of bytes (documents, tokens): node's native digest, for speed on large files. */
 export function sha256Hex(data: string | Buffer): string {
   return createHash('sha256').update(data).digest('hex');
-}
-
-/** Canonical JSON (JCS) of any JSON value: used to compare idempotent request bodies. */
-export function canonicalJson(value: unknown): string {
-  return canonicalize(value) ?? 'null';
 }

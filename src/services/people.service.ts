@@ -52,6 +52,14 @@ export async function createUser(db: Knex, body: unknown): Promise<User & { toke
   });
 }
 
+export type { Organization, User };
+
+/** GET /api/v1/me: the caller with their organization. */
+export async function me(db: Knex, user: User): Promise<User & { organization: Organization | null }> {
+  const organization = user.organizationId ? ((await findOrganization(db, user.organizationId)) ?? null) : null;
+  return { ...user, organization };
+}
+
 /** GET /api/v1/organizations (audit.md S3): everything for admins and auditors, otherwise by need. */
 export async function organizationsFor(db: Knex, user: User): Promise<Organization[]> {
   if (seesEverything(user)) return listOrganizations(db);

@@ -1,13 +1,14 @@
 import type { Knex } from 'knex';
-import { decide, open, type Decision, type PersistedCase } from '../../machines/engine';
-import { definitionOf } from '../../machines/registry';
+import type { Decision } from '../../machines/engine';
 import type { ChainVerification } from '../../templates';
 import { listEvents, type StoredEvent } from '../repositories/case-events.repository';
 import { findCase, type CaseRow } from '../repositories/cases.repository';
 import { caseDocumentsWithBytes, type DocumentRecord } from '../repositories/documents.repository';
 import { bytesFault } from './document-integrity';
 import { NotFound } from './errors';
-import { canonicalJson, eventHash, GENESIS_HASH } from './hash-chain';
+import { canonicalJson } from '../../machines/shared/canonical';
+import { eventHash, GENESIS_HASH } from './hash-chain';
+import { VersionedReplay } from './versioned-replay';
 
 /** What failed first (audit.md H2); `document` when only documents failed. */
 export type HistoryCheck = 'seq' | 'prev_hash' | 'hash' | 'replay' | 'extra_event' | 'missing_event' | 'snapshot';
@@ -96,7 +97,7 @@ export async function historyAsOf(db: Knex, row: CaseRow): Promise<StoredEvent[]
  * replay (extra or missing events, snapshot), and reports the first failure.
  */
 export function verifyHistory(row: CaseRow, events: StoredEvent[]): HistoryVerification {
-  const def = definitionOf(row.kind);
+  const machine = new VersionedReplay(row.kind, row.machineVersion, events);
   let prevHash = GENESIS_HASH;
   let headHash: string | null = null;
   let last: (Decision & { ok: true }) | undefined;
@@ -109,12 +110,12 @@ export function verifyHistory(row: CaseRow, events: StoredEvent[]): HistoryVerif
     const { recordedAt: _r, hash, ...fields } = e;
     if (eventHash(fields) !== hash) return broken('hash', `Event ${e.seq}'s hash does not match its stored columns.`);
     if (e.fromState !== (last?.state ?? null)) return broken('replay', `Event ${e.seq}'s recorded fromState ${e.fromState} differs from the replayed ${last?.state ?? null}.`);
-    const replayed = replay(def, last?.persisted, e);
+    const replayed = machine.replay(last?.persisted, e);
     if (!replayed) return broken('replay', `The machine does not accept event ${e.seq} when the history is replayed.`);
     if (replayed.state !== e.toState) return broken('replay', `Event ${e.seq}'s replayed state ${replayed.state} differs from the recorded ${e.toState}.`);
     // Rows beyond the version are checked in order like the others, but never become the head.
     if (e.seq <= row.version) {
-      for (const org of def.participants(replayed.persisted.context)) participants.add(org);
+      for (const org of machine.def!.participants(replayed.persisted.context)) participants.add(org);
       headHash = hash;
     }
     last = replayed;
@@ -130,6 +131,7 @@ export function verifyHistory(row: CaseRow, events: StoredEvent[]): HistoryVerif
   }
   const snapshotBroken = (reason: string): HistoryVerification => ({ ok: false, events: examined, headHash, brokenAt: row.version, check: 'snapshot', reason });
   if (canonicalJson(asJson(last.persisted)) !== canonicalJson(row.snapshot)) return snapshotBroken('The stored snapshot differs from the replayed history.');
+  if (row.machineVersion !== machine.version) return snapshotBroken(`The case pins machine version ${row.machineVersion} but its history ends in version ${machine.version}.`);
   // The columns lists, filters and visibility read must agree with the replay too.
   if (row.state !== last.state) return snapshotBroken(`The case's state ${row.state} differs from the replayed ${last.state}.`);
   if (row.status !== (last.closed ? 'closed' : 'open') || (row.outcome ?? null) !== (last.outcome ?? null)) {
@@ -150,17 +152,6 @@ function documentFailures(row: CaseRow, record: DocumentRecord, bytes: Buffer): 
     return [{ id: record.id, check: 'document_source', reason: `The document is drawn from event ${record.sourceSeq}, beyond the case's version ${row.version}.` }];
   }
   return [];
-}
-
-function replay(def: ReturnType<typeof definitionOf>, snapshot: PersistedCase | undefined, e: StoredEvent) {
-  if (e.seq === 1) {
-    if (e.type !== 'CASE_OPENED') return undefined;
-    const { kind: _k, ...body } = e.payload;
-    return open(def, { ...body, openedAt: e.occurredAt });
-  }
-  if (!snapshot) return undefined;
-  const decision = decide(def, snapshot, { ...e.payload, type: e.type, occurredAt: e.occurredAt, actor: e.actor as any });
-  return decision.ok ? decision : undefined;
 }
 
 /** The value as JSON would store it (undefined fields dropped), for comparison with jsonb. */

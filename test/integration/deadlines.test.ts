@@ -1,6 +1,8 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { randomUUID } from 'node:crypto';
+import { endOfShanghaiDay } from '../../machines/shared/time';
 import { createDeadlineService } from '../../src/services/deadlines.service';
 import { startSweeper, sweepOnce } from '../../src/services/deadline-sweeper';
 import { openCase } from '../../src/services/case-commands';
@@ -16,6 +18,8 @@ afterAll(() => w.close());
 const admin = () => w.adminToken;
 const at = (n: number) => `${daysAgo(n)}T10:00:00+08:00`;
 const history = async (id: string) => (await w.http().get(`/api/v1/cases/${id}/history`).set(auth(admin()))).body.items as any[];
+/** DEADLINE_ELAPSED events in the whole database (a PostgreSQL one holds other files' cases too). */
+const elapsedEvents = async () => Number((await w.db('case_events').where('type', 'DEADLINE_ELAPSED').count<{ count: string }[]>('* as count'))[0].count);
 
 describe('deadlines fire exactly once, through the command loop', () => {
   it('a mediation accepted 28 days ago is deemed failed after a sweep; a case not yet due is untouched', async () => {
@@ -24,9 +28,11 @@ describe('deadlines fire exactly once, through the command loop', () => {
     const fresh = await openDispute(w, { receivedOn: daysAgo(1) });
     const freshBefore = (await w.http().get(`/api/v1/cases/${fresh.id}`).set(auth(admin()))).body;
 
+    const before = await elapsedEvents();
     const sweep = await w.http().post('/api/v1/admin/deadlines/sweep').set(auth(admin()));
     expect(sweep.status).toBe(200);
-    expect(sweep.body.fired).toBeGreaterThanOrEqual(1);
+    expect(sweep.body.fired).toBe((await elapsedEvents()) - before);
+    expect((await history(late.id)).filter((e) => e.type === 'DEADLINE_ELAPSED').map((e) => e.payload.ruleId)).toEqual(['dispute.mediation.arbitrationRight', 'dispute.mediation.term']);
 
     const after = (await w.http().get(`/api/v1/cases/${late.id}`).set(auth(admin()))).body;
     expect(after.state).toBe('mediation.mediationFailed');
@@ -54,15 +60,20 @@ describe('deadlines fire exactly once, through the command loop', () => {
     expect(fired).toMatchObject({ payload: { ruleId: 'dispute.consultation.response' }, toState: 'consultation.consultationFailed' });
     const deadline = (await w.http().get(`/api/v1/cases/${c.id}/deadlines`).set(auth(admin()))).body.items.find((d: { ruleId: string }) => d.ruleId === 'dispute.consultation.response');
     // It elapsed at 24:00 Asia/Shanghai of its due date (CC Art 203), and is recorded at that instant.
-    expect(Date.parse(fired.occurredAt)).toBe(Date.parse(`${deadline.dueOn}T00:00:00+08:00`) + 86400000);
+    // Received 2026-10-29: the 5 days ended on 2026-11-03, long before the agreement sent at TEST_NOW.
+    expect(deadline).toMatchObject({ triggerOn: '2026-10-29', dueOn: '2026-11-03', status: 'fired' });
+    expect(fired.occurredAt).toBe(endOfShanghaiDay('2026-11-03'));
+    expect(fired.occurredAt).toBe('2026-11-03T16:00:00.000Z');
   });
 
   it('lists overdue cases and cases due before a date', async () => {
-    const overdue = await openDispute(w, { receivedOn: daysAgo(25), applicant: { name: `逾期${Date.now()}` } });
-    const overdueList = await w.http().get('/api/v1/cases').query({ overdue: 'true', q: '逾期' }).set(auth(w.users.mediator.token));
-    expect(overdueList.body.items.map((i: { id: string }) => i.id)).toContain(overdue.id);
-    const dueSoon = await w.http().get('/api/v1/cases').query({ dueBefore: daysAgo(-365) }).set(auth(w.users.mediator.token));
-    expect(dueSoon.body.items.length).toBeGreaterThan(0);
+    const name = `逾期${randomUUID()}`;
+    const overdue = await openDispute(w, { receivedOn: daysAgo(25), applicant: { name } });
+    const notDue = await openDispute(w, { receivedOn: daysAgo(0), applicant: { name } });
+    const ids = async (query: Record<string, string>) =>
+      ((await w.http().get('/api/v1/cases').query({ q: name, ...query }).set(auth(w.users.mediator.token))).body.items as { id: string }[]).map((i) => i.id).sort();
+    expect(await ids({ overdue: 'true' })).toEqual([overdue.id]);
+    expect(await ids({ dueBefore: daysAgo(-365) })).toEqual([overdue.id, notDue.id].sort());
     const none = await w.http().get('/api/v1/cases').query({ dueBefore: '2000-01-01' }).set(auth(w.users.mediator.token));
     expect(none.body.items).toEqual([]);
   });
@@ -109,17 +120,21 @@ describe('deadlines fire exactly once, through the command loop', () => {
 
 describe('a service starting after downtime', () => {
   it('fires at start the deadlines that passed while it was down', async () => {
-    const c = await openDispute(w, { receivedOn: daysAgo(30) });
-    const deadlines = createDeadlineService({ db: w.db, clock: () => new Date() });
+    // Received Thursday 2026-10-29 (TEST_NOW less 20 days), never accepted: both periods ran out
+    // while the service was down, acceptance's 3 working days on 2026-11-03, the arbitration
+    // right's 15 days on Friday 2026-11-13.
+    const c = await openDispute(w, { receivedOn: daysAgo(20) });
+    const before = await elapsedEvents();
+    const deadlines = createDeadlineService({ db: w.db, clock: w.clock });
     const firstSweep = new Promise<number>((resolve) => {
-      const sweeper = startSweeper({ db: w.db, clock: () => new Date(), deadlines }, 3_600_000, (n) => {
+      const sweeper = startSweeper({ db: w.db, clock: w.clock, deadlines }, 3_600_000, (n) => {
         sweeper.stop();
         resolve(n);
       });
     });
-    expect(await firstSweep).toBeGreaterThanOrEqual(2);
-    const fired = (await history(c.id)).filter((e) => e.type === 'DEADLINE_ELAPSED').map((e) => e.payload.ruleId);
-    expect(fired.sort()).toEqual(['dispute.mediation.acceptance', 'dispute.mediation.arbitrationRight']);
+    expect(await firstSweep).toBe((await elapsedEvents()) - before);
+    const fired = (await history(c.id)).filter((e) => e.type === 'DEADLINE_ELAPSED').map((e) => [e.payload.ruleId, e.occurredAt]);
+    expect(fired).toEqual([['dispute.mediation.acceptance', '2026-11-03T16:00:00.000Z'], ['dispute.mediation.arbitrationRight', '2026-11-13T16:00:00.000Z']]);
   });
 });
 
@@ -128,7 +143,7 @@ describe('two service instances sweeping one database', () => {
     const ids: string[] = [];
     for (let i = 0; i < 500; i++) {
       // Each unaccepted application 30 days old has two due deadlines: acceptance and arbitration right.
-      ids.push(await openCase({ db: w.db, clock: () => new Date(), deadlines: createDeadlineService({ db: w.db, clock: () => new Date() }) }, w.users.mediator as any, disputeBody(w, { receivedOn: daysAgo(30), knewOn: undefined })));
+      ids.push((await openCase({ db: w.db, clock: w.clock, deadlines: createDeadlineService({ db: w.db, clock: w.clock }) }, w.users.mediator as any, disputeBody(w, { receivedOn: daysAgo(30), knewOn: undefined }))).case.id);
     }
     const due = await w.db('deadlines').whereIn('case_id', ids).where('status', 'pending').count<{ count: string }[]>('* as count');
     expect(Number(due[0].count)).toBe(1000);
@@ -142,14 +157,15 @@ describe('two service instances sweeping one database', () => {
       fired = outs.map((o) => JSON.parse(o.stdout).fired);
     } else {
       // Embedded PGlite is one process with one connection: two sweepers in one process.
-      const deps = () => ({ db: w.db, clock: () => new Date(), deadlines: createDeadlineService({ db: w.db, clock: () => new Date() }) });
+      const deps = () => ({ db: w.db, clock: w.clock, deadlines: createDeadlineService({ db: w.db, clock: w.clock }) });
       fired = await Promise.all([sweepOnce(deps()), sweepOnce(deps())]);
     }
     const events = await w.db('case_events').whereIn('case_id', ids).where('type', 'DEADLINE_ELAPSED').select('case_id', 'payload');
     const keys = events.map((e: { case_id: string; payload: { ruleId: string } }) => `${e.case_id}/${e.payload.ruleId}`);
     expect(events).toHaveLength(1000);
     expect(new Set(keys).size).toBe(1000);
-    expect(fired.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(1000);
+    // Nothing else is due at the pinned clock: the earlier sweeps fired every other due deadline.
+    expect(fired.reduce((a, b) => a + b, 0)).toBe(1000);
     const pending = await w.db('deadlines').whereIn('case_id', ids).whereIn('rule_id', ['dispute.mediation.acceptance', 'dispute.mediation.arbitrationRight']).whereNot('status', 'fired').count<{ count: string }[]>('* as count');
     expect(Number(pending[0].count)).toBe(0);
   });

@@ -2,7 +2,7 @@ import { createDeadlineService } from '../../src/services/deadlines.service';
 import { seedDemo } from '../../src/services/demo.seed';
 import { createApp } from '../../src/http/app';
 import request from 'supertest';
-import { testDb } from './support/harness';
+import { TEST_NOW, testDb } from './support/harness';
 import type { Db } from '../../src/db/knex';
 
 let db: Db;
@@ -13,7 +13,7 @@ afterAll(() => db.destroy());
 
 describe('the demo data of npm start', () => {
   it('seeds living cases once, prints working tokens, and every case verifies', async () => {
-    const clock = () => new Date();
+    const clock = () => TEST_NOW;
     const deadlines = createDeadlineService({ db, clock });
     const lines: string[] = [];
     const already = await db('organizations').where({ id: '0d000000-0000-4000-8000-000000000001' }).first();
@@ -25,9 +25,9 @@ describe('the demo data of npm start', () => {
     const http = request(createApp({ db, clock, deadlines, rateLimitPerMinute: 0, demoMode: true }));
     const mine = (await http.get('/api/v1/cases').query({ limit: 100 }).set('Authorization', 'Bearer demo-mediator-token')).body.items;
     const states = mine.map((c: { state: string }) => c.state);
-    expect(states).toEqual(expect.arrayContaining(['mediation.awaitingAcceptance', 'mediation.inProgress', 'agreement.inForce', 'closed', 'mediation.mediationFailed']));
+    expect([...states].sort()).toEqual(['agreement.inForce', 'closed', 'mediation.awaitingAcceptance', 'mediation.inProgress', 'mediation.mediationFailed']);
     const union = (await http.get('/api/v1/cases').query({ kind: 'collective', limit: 100 }).set('Authorization', 'Bearer demo-union-token')).body.items;
-    expect(union.map((c: { state: string }) => c.state).sort()).toEqual(expect.arrayContaining(['consulting', 'inForce']));
+    expect(union.map((c: { state: string }) => c.state).sort()).toEqual(['consulting', 'inForce', 'preparing']);
     const consulting = union.find((c: { state: string }) => c.state === 'consulting');
     expect((await http.get(`/api/v1/cases/${consulting.id}/drafts`).set('Authorization', 'Bearer demo-union-token')).body.items).toHaveLength(2);
 

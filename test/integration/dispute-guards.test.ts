@@ -77,12 +77,16 @@ describe('each legal guard refuses with its rule and citation (422)', () => {
   });
 
   it('dispute.review.window (Order17 Art 27): the elapsed window fires first and stays fired', async () => {
-    const id = await agreementInForce(35); // 15 days plus the longest holiday roll-forward (9 days) have passed
+    // In force since 2026-10-24 (TEST_NOW less 25 days): the 15 days end on Sunday 2026-11-08,
+    // rolled to Monday 2026-11-09, which elapsed at 24:00 Asia/Shanghai, before TEST_NOW.
+    const id = await agreementInForce(25);
     const res = await send(w, id, { type: 'ARBITRAL_REVIEW_REQUESTED', joint: true }, m());
     await expectRule(res, 'dispute.review.window', /Order17 Art 27/);
     const history = await w.http().get(`/api/v1/cases/${id}/history`).set(auth(m()));
-    const fired = history.body.items.filter((e: { type: string }) => e.type === 'DEADLINE_ELAPSED').map((e: { payload: { ruleId: string }; actor: unknown }) => [e.payload.ruleId, e.actor]);
-    expect(fired).toEqual(expect.arrayContaining([['dispute.agreement.arbitralReview', { id: null, role: 'system' }]]));
+    const fired = history.body.items.filter((e: { type: string }) => e.type === 'DEADLINE_ELAPSED').map((e: { payload: { ruleId: string }; actor: unknown; occurredAt: string }) => [e.payload.ruleId, e.actor, e.occurredAt]);
+    expect(fired).toEqual([['dispute.agreement.arbitralReview', { id: null, role: 'system' }, '2026-11-09T16:00:00.000Z']]);
+    const deadlines = (await w.http().get(`/api/v1/cases/${id}/deadlines`).set(auth(m()))).body.items;
+    expect(deadlines.find((d: { ruleId: string }) => d.ruleId === 'dispute.agreement.arbitralReview')).toMatchObject({ triggerOn: '2026-10-24', dueOn: '2026-11-09', status: 'fired' });
     expect(history.body.items.some((e: { type: string }) => e.type === 'ARBITRAL_REVIEW_REQUESTED')).toBe(false);
   });
 
@@ -98,6 +102,6 @@ describe('each legal guard refuses with its rule and citation (422)', () => {
     const res = await send(w, c.id, { type: 'SEAL' }, m());
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({ code: 'EVENT_NOT_ALLOWED', state: 'mediation.awaitingAcceptance' });
-    expect(res.body.accepted).toEqual(expect.arrayContaining(['ACCEPT', 'DECLINE', 'WITHDRAWN']));
+    expect(res.body.accepted).toEqual(['ACCEPT', 'DEADLINE_ELAPSED', 'DECLINE', 'LIMITATION_RESUMED', 'LIMITATION_SUSPENDED', 'REFER_TO_ARBITRATION', 'WITHDRAWN']);
   });
 });

@@ -22,7 +22,7 @@ let caseId: string;
 
 /** An app over the same database with other options than the harness's. */
 function appWith(options: Partial<AppDeps>) {
-  const clock = () => new Date();
+  const clock = w.clock;
   return request(createApp({ db: w.db, clock, deadlines: createDeadlineService({ db: w.db, clock }), rateLimitPerMinute: 0, ...options }));
 }
 
@@ -222,7 +222,7 @@ describe('S3 organizations by need', () => {
 
 describe('S5 demo tokens authenticate only in demo mode', () => {
   it('refuses them, whatever the database holds, unless demo mode is on', async () => {
-    const clock = () => new Date();
+    const clock = w.clock;
     await seedDemo({ db: w.db, clock, deadlines: createDeadlineService({ db: w.db, clock }) }, () => {});
     expect(DEMO_TOKENS).toContain('demo-admin-token');
 

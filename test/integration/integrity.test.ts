@@ -179,7 +179,7 @@ describe('H3: the sweeper skips a case with a doubtful head', () => {
     const sound = await overdueMediation();
     await forgeExtraEvent(forged);
     const forgedEvents = await eventCount(forged);
-    const deps = { db: w.db, clock: () => new Date(), deadlines: createDeadlineService({ db: w.db, clock: () => new Date() }) };
+    const deps = { db: w.db, clock: w.clock, deadlines: createDeadlineService({ db: w.db, clock: w.clock }) };
     await deps.deadlines.loadCalendar(w.db);
 
     await sweepOnce(deps);

@@ -179,8 +179,8 @@ describe("O2: a case's bureau is not replaced; a new committee replaces the old 
     const read = await view(id, former);
     expect(read.status).toBe(200);
     expect(read.body.data.mediationCommitteeId).toBe(w.orgs.otherCommittee.id);
-    expect(read.body.nextEvents.length).toBeGreaterThan(0);
-    expect(read.body.nextEvents.every((e: { allowed: boolean }) => e.allowed === false)).toBe(true);
+    const awaiting = ['ACCEPT', 'DEADLINE_ELAPSED', 'DECLINE', 'LIMITATION_RESUMED', 'LIMITATION_SUSPENDED', 'REFER_TO_ARBITRATION', 'WITHDRAWN'];
+    expect(read.body.nextEvents).toEqual(awaiting.map((type) => ({ type, allowed: false })));
     expect((await w.http().get(`/api/v1/cases/${id}/history`).set(auth(former))).status).toBe(200);
     expect((await w.http().get(`/api/v1/cases/${id}/documents`).set(auth(former))).status).toBe(200);
     expect((await w.http().get(`/api/v1/documents/${report.body.id}`).set(auth(former))).status).toBe(200);
@@ -263,9 +263,16 @@ describe("O4: the opener's organization is named in their role's field", () => {
     expect((await w.http().post('/api/v1/cases').set(auth(w.users.employerRep.token)).send(collective({ requester: 'employer' }))).status).toBe(201);
   });
 
-  it('an id that names no organization of the field\'s kind stays 400 at opening', async () => {
-    const res = await w.http().post('/api/v1/cases').set(auth(w.users.mediator.token)).send(dispute({ mediationCommitteeId: foreign.union.id }));
+  it("answers the opener's own field by O4 before any lookup: a foreign id and an unknown one are the same 403", async () => {
+    const foreignId = await w.http().post('/api/v1/cases').set(auth(w.users.mediator.token)).send(dispute({ mediationCommitteeId: foreign.union.id }));
+    const unknownId = await w.http().post('/api/v1/cases').set(auth(w.users.mediator.token)).send(dispute({ mediationCommitteeId: randomUUID() }));
+    expect(foreignId.status).toBe(403);
+    expect(unknownId.body).toEqual(foreignId.body);
+  });
+
+  it("an id in another field that names no organization of the field's kind stays 400 at opening", async () => {
+    const res = await w.http().post('/api/v1/cases').set(auth(w.users.mediator.token)).send(dispute({ employerOrganizationId: foreign.union.id }));
     expect(res.status).toBe(400);
-    expect(res.body.issues).toEqual([expect.objectContaining({ path: 'mediationCommitteeId' })]);
+    expect(res.body.issues).toEqual([expect.objectContaining({ path: 'employerOrganizationId' })]);
   });
 });

@@ -2,12 +2,10 @@ import { z } from 'zod';
 import { describeMachine } from '../../../machines/describe';
 import { registry } from '../../../machines/registry';
 import { visibleCase } from '../../services/case-queries';
-import { parseOrThrow } from '../../services/event-input';
 import { NotFound } from '../../services/errors';
 import { machineSvg } from '../../diagram/machine-diagram';
-import { currentUser } from '../auth';
-import type { AppDeps } from '../app';
-import type { RouteSpec } from '../route';
+import type { AppDeps } from '../deps';
+import { defineRoute, type RouteSpec } from '../route';
 
 const DiagramQuerySchema = z.object({ caseId: z.uuid().optional() });
 
@@ -18,31 +16,31 @@ function definitionNamed(kind: string) {
 
 export function machineRoutes(deps: AppDeps): RouteSpec[] {
   return [
-    {
+    defineRoute({
       method: 'get', path: '/api/v1/machines/:kind', operationId: 'getMachine', tag: 'Machines',
       summary: 'A case machine as JSON: states, events, transitions and the legal rules guarding them',
       response: { status: 200, description: 'The machine', schema: z.record(z.string(), z.unknown()) }, errors: [404],
-      handler: (req, res) => {
-        res.json(describeMachine(definitionNamed(String(req.params.kind))));
+      handler: ({ params }, res) => {
+        res.json(describeMachine(definitionNamed(params.kind)));
       },
-    },
-    {
+    }),
+    defineRoute({
       method: 'get', path: '/api/v1/machines/:kind/diagram.svg', operationId: 'getMachineDiagram', tag: 'Machines',
       summary: "A drawing of a case machine, optionally highlighting a case's current state",
       query: DiagramQuerySchema,
       response: { status: 200, description: 'The machine as an SVG drawing', contentType: 'image/svg+xml' }, errors: [400, 404],
-      handler: async (req, res) => {
-        const def = definitionNamed(String(req.params.kind));
-        const { caseId } = parseOrThrow(DiagramQuerySchema, req.query, 'The query');
+      handler: async ({ params, query, user }, res) => {
+        const def = definitionNamed(params.kind);
+        const { caseId } = query;
         let highlight: string | undefined;
         if (caseId) {
-          const row = await visibleCase(deps.db, currentUser(res), caseId);
+          const row = await visibleCase(deps.db, user, caseId);
           // A case of the other kind is not a state of this machine: answered as not found.
           if (row.kind !== def.kind) throw new NotFound('case');
           highlight = row.state;
         }
         res.type('image/svg+xml; charset=utf-8').send(machineSvg(describeMachine(def), { highlight }));
       },
-    },
+    }),
   ];
 }

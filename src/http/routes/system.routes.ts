@@ -2,7 +2,7 @@ import path from 'node:path';
 import express, { type Router } from 'express';
 import { z } from 'zod';
 import { ping } from '../../db/knex';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import { openApiDocument, type RouteSpec } from '../route';
 
 /** Health, the OpenAPI document and the /docs page: public, no token. */

@@ -5,6 +5,7 @@ import { createApp } from '../../../src/http/app';
 import { createDeadlineService } from '../../../src/services/deadlines.service';
 import { createUser, createOrganization, ensureAdminToken } from '../../../src/services/people.service';
 import { randomBytes } from 'node:crypto';
+import { TEST_NOW } from './test-now';
 
 /**
  * A real database for integration tests: PostgreSQL when DATABASE_URL is set (CI gives each run a
@@ -17,27 +18,31 @@ export async function testDb(): Promise<Db> {
   return db;
 }
 
+export { TEST_NOW };
+
 export interface TestWorld {
   db: Db;
   app: Express;
   http: () => ReturnType<typeof request>;
   adminToken: string;
-  now: { value: Date | null };
+  /** The service's clock reads `now.value`: `TEST_NOW` unless a test moves it. */
+  now: { value: Date };
+  clock: () => Date;
   close(): Promise<void>;
 }
 
-/** The whole service over a test database. `now.value` pins the clock when a test needs it. */
+/** The whole service over a test database, its clock pinned at `TEST_NOW`. */
 export async function testWorld(): Promise<TestWorld> {
   const db = await testDb();
-  const now = { value: null as Date | null };
-  const clock = () => now.value ?? new Date();
+  const now = { value: TEST_NOW };
+  const clock = () => now.value;
   const deadlines = createDeadlineService({ db, clock });
   await deadlines.loadCalendar(db);
   // No limit on failed authentications: tests send many bad tokens from one address on purpose.
   const app = createApp({ db, clock, deadlines, rateLimitPerMinute: 0, authFailuresPerMinute: 0 });
   const adminToken = `admin-${randomBytes(12).toString('hex')}`;
   await ensureAdminToken(db, adminToken);
-  return { db, app, http: () => request(app), adminToken, now, close: () => db.destroy() };
+  return { db, app, http: () => request(app), adminToken, now, clock, close: () => db.destroy() };
 }
 
 export type OrgKind = 'mediation_committee' | 'union' | 'employer' | 'labor_bureau' | 'arbitration_commission' | 'audit_office';

@@ -3,10 +3,11 @@
 import { createDb } from '../../../src/db/knex';
 import { createDeadlineService } from '../../../src/services/deadlines.service';
 import { sweepOnce } from '../../../src/services/deadline-sweeper';
+import { TEST_NOW } from './test-now';
 
 async function main() {
   const db = createDb({ databaseUrl: process.env.DATABASE_URL });
-  const clock = () => new Date();
+  const clock = () => TEST_NOW; // the pinned clock of the tests that start it
   const deadlines = createDeadlineService({ db, clock });
   await deadlines.loadCalendar(db);
   const fired = await sweepOnce({ db, clock, deadlines });

@@ -1,4 +1,5 @@
-import { auth, makeOrg, makeUser, testWorld, type TestWorld } from './harness';
+import { shanghaiDate } from '../../../machines/shared/time';
+import { auth, makeOrg, makeUser, TEST_NOW, testWorld, type TestWorld } from './harness';
 
 /** Organizations and users of one labor-dispute setting, created fresh for each test file. */
 export async function disputeWorld() {
@@ -21,9 +22,9 @@ export async function disputeWorld() {
 }
 export type DisputeWorld = Awaited<ReturnType<typeof disputeWorld>>;
 
-/** A date `n` days before today in Asia/Shanghai. */
-export function daysAgo(n: number, now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600000 - n * 86400000).toISOString().slice(0, 10);
+/** The Asia/Shanghai date `n` days before `now` (the pinned `TEST_NOW` by default). */
+export function daysAgo(n: number, now = TEST_NOW): string {
+  return shanghaiDate(new Date(now.getTime() - n * 86400000).toISOString());
 }
 
 export function disputeBody(w: DisputeWorld, extra: Record<string, unknown> = {}) {

@@ -1,6 +1,6 @@
 import * as chineseDays from 'chinese-days';
 import { addPeriod, createCalendar, HOLIDAY_SEED, PACKAGE_YEARS } from '../../../src/rules';
-import { addDays } from '../../../src/rules/dates';
+import { addDays } from '../../../machines/shared/time';
 import { packageYear } from '../../../src/rules/holiday-package';
 import { expandNotice } from '../../../src/rules/holiday-seed';
 import { statutoryHolidays } from '../../../src/rules/statutory-holidays';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { addPeriod, contractLastDay, createCalendar, monthsBefore } from '../../../src/rules';
-import { addDays, addMonths, daysBetween } from '../../../src/rules/dates';
+import { addDays } from '../../../machines/shared/time';
+import { addMonths, daysBetween } from '../../../src/rules/dates';
 
 const calendar = createCalendar();
 const ms2000 = Date.UTC(2000, 0, 1);

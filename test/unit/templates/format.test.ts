@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import {
-  amountInCapitals, chineseOrdinal, clause, formatAmount, formatDate, formatInstant, parseAmount, shanghaiDateOf, sumAmounts,
+  amountInCapitals, chineseOrdinal, clause, formatAmount, formatDate, formatInstant, parseAmount, sumAmounts,
 } from '../../../templates/format';
 
 describe('amountInCapitals (大写金额)', () => {
@@ -88,7 +88,6 @@ describe('dates', () => {
   it('formats instants in Beijing time (UTC+8)', () => {
     expect(formatInstant('2026-11-10T16:30:00Z', 'zh-CN')).toBe('2026年11月11日 00:30');
     expect(formatInstant('2026-11-10T01:05:00.000Z', 'en')).toBe('10 November 2026 09:05 (UTC+8)');
-    expect(shanghaiDateOf('2026-03-01T17:00:00Z')).toBe('2026-03-02');
   });
 
   it('strips the sentence end of free text embedded in a sentence', () => {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
-import { canonicalJson, contentHash } from '../../../../machines/collective/collective.context';
+import { contentHash } from '../../../../machines/collective/collective.context';
+import { canonicalJson } from '../../../../machines/shared/canonical';
 import { driver, toCongressReview, union } from './collective.fixtures';
 
 /** CCP Art 36: quorum two thirds of all, approval more than half of all (or at least half). */

@@ -26,7 +26,7 @@ describe('signature completion', () => {
     });
     const { agreement } = current.persisted.context;
     expect(Object.keys(agreement.signatures).sort()).toEqual(['applicant', 'mediator', 'respondent']);
-    expect(agreement.sealedOn).toBeDefined();
+    expect(agreement.sealedOn).toBe(`2026-03-${String(11 + order.indexOf('seal')).padStart(2, '0')}`);
   });
 
   it('records each signature with its method (default: signature) and day', () => {

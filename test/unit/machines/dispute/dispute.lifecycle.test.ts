@@ -76,7 +76,7 @@ describe('consultation data', () => {
     expect(result.state).toBe('mediation.awaitingAcceptance');
     expect(result.persisted.context.mediationCommitteeId).toBe('9a9f2d4e-6a55-4c1e-9d3b-2f6e8a1c7d99');
     expect(result.persisted.context.mediation).toMatchObject({ appliedOn: '2026-04-12', committeeId: '9a9f2d4e-6a55-4c1e-9d3b-2f6e8a1c7d99' });
-    expect(result.persisted.context.settlement.notPerformed).toEqual({ on: '2026-04-11' });
+    expect(result.persisted.context.settlement.notPerformed).toEqual({ on: '2026-04-11', breachedOn: '2026-04-11' });
   });
 
   it('APPLY_MEDIATION without a committee keeps the case committee', () => {

@@ -94,6 +94,6 @@ describe('participants and party names', () => {
   });
   it('kind and version', () => {
     expect(def.kind).toBe('dispute');
-    expect(def.version).toBe('1');
+    expect(def.version).toBe('2');
   });
 });

@@ -50,7 +50,7 @@ describe('dispute.settlement.afterDue (LDMAL Art 5)', () => {
   it('accepts it from 00:00 Asia/Shanghai the day after (16:00Z on the due date)', () => {
     const result = send(reach('settled').persisted, 'NOT_PERFORMED', { detail: '未付' }, '2026-04-10T16:00:00Z');
     expect(result).toMatchObject({ ok: true, state: 'consultation.consultationFailed' });
-    if (result.ok) expect(result.persisted.context.settlement.notPerformed).toEqual({ detail: '未付', on: '2026-04-11' });
+    if (result.ok) expect(result.persisted.context.settlement.notPerformed).toEqual({ detail: '未付', on: '2026-04-11', breachedOn: '2026-04-11' });
   });
   it('does not refuse PERFORMED before the due date', () => {
     expect(send(reach('settled').persisted, 'PERFORMED', {}, '2026-03-20')).toMatchObject({ ok: true, outcome: 'resolved' });
@@ -153,7 +153,7 @@ describe('dispute.breach.afterDue (LDMAL Art 15)', () => {
   it('accepts it after the due date and records the breach', () => {
     const result = send(reach('agreement.inForce').persisted, 'NOT_PERFORMED', { detail: '分文未付' }, '2026-05-16T00:00:00+08:00');
     expect(result).toMatchObject({ ok: true, state: 'agreement.breached' });
-    if (result.ok) expect(result.persisted.context.agreement.breach).toEqual({ detail: '分文未付', on: '2026-05-16' });
+    if (result.ok) expect(result.persisted.context.agreement.breach).toEqual({ detail: '分文未付', on: '2026-05-16', breachedOn: '2026-05-16' });
   });
 });
 
