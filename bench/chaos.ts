@@ -39,7 +39,9 @@ async function main() {
   for (const backend of backends) {
     console.log(`== ${backend}: ${args.cycles} kill -9 cycles under ${args.clients} concurrent posts, ${args.stops} clean stops right after a first start`);
     const kills = await killCycles(backend);
-    console.log(`kill -9: ${kills.cycles} cycles, ${kills.acknowledged} events acknowledged, ${kills.lost} lost, ${kills.duplicated} duplicated, ${kills.unacknowledgedPresent} unacknowledged present (allowed), restarts ${kills.restartsOk} succeeded / ${kills.restartsRefused} refused, re-created or re-seeded ${kills.reseeded}, cases verified ${kills.verified}/${kills.cases}`);
+    const refused = [...refusedAnswers].map(([status, n]) => `${n}×${status}`).join(', ') || 'none';
+    refusedAnswers.clear();
+    console.log(`kill -9: ${kills.cycles} cycles, ${kills.acknowledged} events acknowledged (other answers: ${refused}), ${kills.lost} lost, ${kills.duplicated} duplicated, ${kills.unacknowledgedPresent} unacknowledged present (allowed), restarts ${kills.restartsOk} succeeded / ${kills.restartsRefused} refused, re-created or re-seeded ${kills.reseeded}, cases verified ${kills.verified}/${kills.cases}`);
     const stops = await cleanStops(backend);
     console.log(`clean stops: ${stops.stops} stops (exit 0: ${stops.exitZero}), reopened ${stops.reopened}/${stops.stops}, refused ${stops.refused}; stop signals landed after ${stops.delays}`);
     failed ||= kills.lost > 0 || kills.duplicated > 0 || kills.restartsRefused > 0 || kills.reseeded > 0 || kills.verified !== kills.cases || stops.reopened !== stops.stops || stops.exitZero !== stops.stops;
@@ -137,11 +139,16 @@ async function openCases(port: number, count: number): Promise<string[]> {
   return ids;
 }
 
+/** Answers that were neither 2xx nor a dropped connection, by status: none is expected. */
+const refusedAnswers = new Map<number, number>();
+
 async function post(port: number, url: string, body: unknown): Promise<boolean> {
   try {
     const res = await fetch(`http://127.0.0.1:${port}${url}`, { method: 'POST', headers: MEDIATOR, body: JSON.stringify(body) });
     await res.arrayBuffer();
-    return res.status >= 200 && res.status < 300;
+    const ok = res.status >= 200 && res.status < 300;
+    if (!ok) refusedAnswers.set(res.status, (refusedAnswers.get(res.status) ?? 0) + 1);
+    return ok;
   } catch {
     return false; // the connection died with the service: not acknowledged
   }
