@@ -32,7 +32,7 @@ async function main() {
       for (const c of cases) {
         const users = type === 'case_history' ? [auditor] : printers;
         let result;
-        for (const user of users) result ??= await generateDocument(db, user, c.id, { type, locale }).catch(() => undefined);
+        for (const user of users) result ??= await generateDocument(db, user, c.id, { type, locale }, clock()).catch(() => undefined);
         if (!result) continue;
         const file = path.join(out, `${type}.${locale}.pdf`);
         writeFileSync(file, await documentBytes(db, result.document.id));

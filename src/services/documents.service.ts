@@ -29,7 +29,8 @@ export function documentView(d: DocumentRecord) {
  * and leaves the history alone. The same data renders to the same bytes, so the same document
  * asked for again is found by its hash and returned (created: false).
  */
-export async function generateDocument(db: Knex, user: User, caseId: string, body: unknown) {
+/** `now` is the service's clock (architecture.md "One clock"): the record's creation instant. */
+export async function generateDocument(db: Knex, user: User, caseId: string, body: unknown, now: Date) {
   const req = parseOrThrow(DocumentRequestSchema, body, 'The document request');
   const row = await visibleCase(db, user, caseId);
   // Auditors and admins read everything and change nothing; the history report is theirs to print.
@@ -68,7 +69,7 @@ export async function generateDocument(db: Knex, user: User, caseId: string, bod
   }
   const id = randomUUID();
   const filename = `${row.number}-${TEMPLATES[req.type].title[req.locale]}-${prepared.sourceSeq}.pdf`;
-  const document = await insertDocument(db, { ...identity, id, size: bytes.length, filename, createdBy: actorOf(user), createdAt: new Date() }, bytes);
+  const document = await insertDocument(db, { ...identity, id, size: bytes.length, filename, createdBy: actorOf(user), createdAt: now }, bytes);
   // A concurrent twin won the insert: the record answered is theirs, checked like any stored one.
   if (document.id !== id) assertSoundBytes(document, await documentBytes(db, document.id));
   return { document, created: document.id === id };

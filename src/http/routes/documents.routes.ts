@@ -18,7 +18,7 @@ export function documentRoutes(deps: AppDeps): RouteSpec[] {
       alsoResponses: [{ status: 200, description: 'The same document existed already: its stored record', schema: DocumentSchema }],
       errors: [400, 403, 404, 413, 422, 500],
       handler: async ({ params, body, user }, res) => {
-        const { document, created } = await generateDocument(deps.db, user, params.id, body);
+        const { document, created } = await generateDocument(deps.db, user, params.id, body, deps.clock());
         res.status(created ? 201 : 200).json(documentView(document));
       },
     }),
