@@ -1,9 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import { loadEnv, type Env } from './config/env';
-import { migrateLatest, openDatabase, type Database } from './db/knex';
+import { migrateLatest, openDatabase, type Db } from './db/knex';
+import { StartupRefusal } from './startup-refusal';
 import { createApp } from './http/app';
 import { answerClientErrors } from './http/client-error';
-import { createDeadlineService } from './services/deadlines.service';
+import { createDeadlineService, type DeadlineService } from './services/deadlines.service';
 import { startSweeper } from './services/deadline-sweeper';
 import { ensureAdminToken } from './services/people.service';
 import { seedDemo } from './services/demo.seed';
@@ -23,15 +24,20 @@ export async function startService(shutdown: Shutdown) {
     return shutdown.fail((err as Error).message);
   }
   const clock = () => new Date();
-  const seed = async (database: Pick<Database, 'db'>) => {
-    const deadlines = createDeadlineService({ db: database.db, clock });
-    await deadlines.loadCalendar(database.db);
+  // The demo seed runs on the new embedded database before it is moved into place (its own knex
+  // over the build), or once on an existing database, with the service's deadline service.
+  const seed = async (db: Db, deadlines: DeadlineService) => {
     for (const line of demoBanner(env)) console.error(line);
-    await seedDemo({ db: database.db, clock, deadlines }, (line) => console.log(line));
+    await seedDemo({ db, clock, deadlines }, (line) => console.log(line));
+  };
+  const withCalendar = async (db: Db) => {
+    const deadlines = createDeadlineService({ db, clock });
+    await deadlines.loadCalendar(db);
+    return deadlines;
   };
 
   const database = await shutdown.step(async () => {
-    const opened = await openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR, prepareNew: env.DEMO ? (db) => seed({ db }) : undefined });
+    const opened = await openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR, prepareNew: env.DEMO ? async (db) => seed(db, await withCalendar(db)) : undefined });
     shutdown.closeWith(() => opened.close());
     return opened;
   });
@@ -39,11 +45,9 @@ export async function startService(shutdown: Shutdown) {
   const { db } = database;
   const applied = await shutdown.step(() => migrateLatest(db));
   if (applied.length) console.log(`migrations applied: ${applied.length}`);
-  // A new embedded database was seeded before it was moved into place; an existing one once.
-  if (env.DEMO && !database.created) await shutdown.step(() => seed(database));
+  const deadlines = await shutdown.step(() => withCalendar(db));
+  if (env.DEMO && !database.created) await shutdown.step(() => seed(db, deadlines));
   if (env.BOOTSTRAP_ADMIN_TOKEN) await shutdown.step(() => ensureAdminToken(db, env.BOOTSTRAP_ADMIN_TOKEN!));
-  const deadlines = createDeadlineService({ db, clock });
-  await shutdown.step(() => deadlines.loadCalendar(db));
 
   const app = createApp({
     db, clock, deadlines, rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
@@ -65,9 +69,9 @@ function listen(server: Server, port: number, host: string | undefined): Promise
   return new Promise((resolve, reject) => {
     server.once('listening', () => resolve(server));
     server.once('error', (err: NodeJS.ErrnoException) => {
-      if (err.code === 'EADDRINUSE') reject(new Error(`PORT ${port} is already in use by another process; stop it, or set PORT to another port`));
-      else if (err.code === 'EACCES') reject(new Error(`PORT ${port} may not be bound by this user; set PORT to a port above 1023`));
-      else if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND') reject(new Error(`HOST ${host} is not an address of this machine; set HOST to one of its addresses`));
+      if (err.code === 'EADDRINUSE') reject(new StartupRefusal(`PORT ${port} is already in use by another process; stop it, or set PORT to another port`));
+      else if (err.code === 'EACCES') reject(new StartupRefusal(`PORT ${port} may not be bound by this user; set PORT to a port above 1023`));
+      else if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND') reject(new StartupRefusal(`HOST ${host} is not an address of this machine; set HOST to one of its addresses`));
       else reject(err);
     });
     server.listen(port, host);

@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { FolderInUse, FolderRefused } from './db/folder-errors';
+import { StartupRefusal } from './startup-refusal';
 
 /** Longest wait for requests in flight and a running sweep before the database is closed anyway. */
 const DRAIN_MS = 10000;
@@ -92,8 +92,7 @@ async function withinDrainTime(drain: () => Promise<void>): Promise<void> {
 /** Errors an operator can act on are their one line; anything else also says it was unexpected. */
 function describe(err: unknown): string {
   if (typeof err === 'string') return err;
-  if (err instanceof FolderRefused || err instanceof FolderInUse) return err.message;
-  if (err instanceof Error && /^(PORT|HOST|Invalid configuration)/.test(err.message)) return err.message;
+  if (err instanceof StartupRefusal) return err.message;
   return `unexpected error, service stopped: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`;
 }
 

@@ -2,7 +2,9 @@
  * The embedded folder's refusals (audit.md D2, D4): each message is the one line an operator
  * reads. Kept apart from the database code so the process's exit path loads nothing heavy.
  */
-export class FolderInUse extends Error {
+import { StartupRefusal } from '../startup-refusal';
+
+export class FolderInUse extends StartupRefusal {
   constructor(
     readonly folder: string,
     readonly pid: number | undefined,
@@ -12,4 +14,4 @@ export class FolderInUse extends Error {
 }
 
 /** A folder the service will not open, and will not touch. */
-export class FolderRefused extends Error {}
+export class FolderRefused extends StartupRefusal {}
