@@ -19,6 +19,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import { addDays, shanghaiDate } from '../machines/shared/time';
 
 const args = parseArgs(process.argv.slice(2));
 const ROOT = path.resolve(__dirname, '..');
@@ -316,9 +317,9 @@ function add(map: Map<string, Set<string>>, key: string, value: string) {
   map.get(key)!.add(value);
 }
 
+/** An Asia/Shanghai calendar date, as the service reads dates (the real clock: a real service runs here). */
 function daysAgo(n: number): string {
-  // Asia/Shanghai calendar date, as the service reads dates.
-  return new Date(Date.now() + 8 * 3600000 - n * 86400000).toISOString().slice(0, 10);
+  return addDays(shanghaiDate(new Date().toISOString()), -n);
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,13 +1,13 @@
 import type { Knex } from 'knex';
 import { caseKinds, definitionAt, definitionOf } from '../../machines/registry';
 import type { CaseKind } from '../../machines/shared/definition';
-import { findCase } from '../repositories/cases.repository';
 import type { User } from '../repositories/people.repository';
-import { actorOf, mayAct, maySee, notActing } from './access';
+import { actorOf, mayAct, notActing } from './access';
+import { visibleCase } from './case-queries';
 import { CaseWriter, type CommandOutcome } from './case-writer';
 import type { DeadlinePort } from './deadline-port';
 import { AppError, EventNotAllowed, Forbidden, NotFound, OutOfOrder, RuleViolation, ValidationError, VersionMismatch } from './errors';
-import { isUuid, parseOccurredAt, parseOrThrow, zodIssues } from './event-input';
+import { parseOccurredAt, parseOrThrow, zodIssues } from './event-input';
 
 export type { CommandOutcome };
 import { openCaseIn, parseOpening } from './case-opening';
@@ -84,8 +84,7 @@ function payloadFor(input: EventInput, kind: CaseKind): Record<string, unknown> 
  */
 export async function sendEvent(deps: CommandDeps, user: User, caseId: string, body: unknown, opts: { ifMatch?: number } = {}): Promise<CommandOutcome> {
   const input = parseEvent(body, deps.clock());
-  const visible = isUuid(caseId) ? await findCase(deps.db, caseId) : undefined;
-  if (!visible || !maySee(user, visible)) throw new NotFound('case');
+  const visible = await visibleCase(deps.db, user, caseId);
   const decided = await deps.db.transaction((trx) => decideEvent(trx, deps, user, visible.id, input, opts.ifMatch));
   if (!decided.ok) throw decided.refusal;
   return decided.value;
